@@ -1,0 +1,113 @@
+/**
+ * createPlanProcessor(): the one place the pipeline's plugin order is written.
+ *
+ *   parse   bytes → text (decode) → one `line` node per source line
+ *   clean   front matter, Markdown syntax, boilerplate, page marks         (removals)
+ *   repair  spaces in words, OCR slips, unit spellings, inline headings,
+ *           broken lines, passages printed twice                          (repairs)
+ *   build   masthead, sections, blocks, 责任单位, tables, anchors
+ *
+ * Order matters: boilerplate goes before anything looks for a title; inline headings are split
+ * before broken lines are joined (so the join sees real paragraph ends); duplicates are found
+ * after joining, when a passage is whole again.
+ */
+import { createHash } from 'node:crypto';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import { planParse } from './parse/plan-parse.ts';
+import { frontMatter } from './normalize/front-matter.ts';
+import { markdownSyntax } from './normalize/markdown-syntax.ts';
+import { boilerplate } from './normalize/boilerplate.ts';
+import { pageMarks } from './normalize/page-marks.ts';
+import { cjkSpaces } from './normalize/cjk-spaces.ts';
+import { ocrSlips } from './normalize/ocr-slips.ts';
+import { units } from './normalize/units.ts';
+import { splitInlineHeadings } from './normalize/split-inline-headings.ts';
+import { joinBrokenLines } from './normalize/join-broken-lines.ts';
+import { dedupePassages } from './normalize/dedupe-passages.ts';
+import { structure } from './structure/structure.ts';
+import { inferMeta } from './meta/infer-meta.ts';
+import { mergeMeta } from './meta/sidecar.ts';
+import { formatMessage } from './messages.ts';
+import type { Sidecar } from '../schemas/sidecar.ts';
+import type { Diagnostic, LinesRoot, PlanDocument, PlanMeta } from './types.ts';
+
+export { PlanInputError } from './decode/decode.ts';
+export type * from './types.ts';
+
+export function createPlanProcessor() {
+  return unified()
+    .use(planParse)
+    .use(frontMatter)
+    .use(markdownSyntax)
+    .use(boilerplate)
+    .use(pageMarks)
+    .use(cjkSpaces)
+    .use(ocrSlips)
+    .use(units)
+    .use(splitInlineHeadings)
+    .use(joinBrokenLines)
+    .use(dedupePassages)
+    .use(structure);
+}
+
+export interface ParseOptions {
+  /** Path shown in the document and in messages. */
+  path: string;
+  /** A validated sidecar, if the plan has one. */
+  sidecar?: Sidecar;
+  /** A sidecar that failed validation: reported, then ignored. */
+  sidecarProblem?: { file: string; problem: string };
+}
+
+/** Parse a plan text (bytes as read from disk, or a string) into a PlanDocument. */
+export function parsePlan(input: Uint8Array | string, options: ParseOptions): PlanDocument {
+  const file = new VFile({ path: options.path, value: input });
+  const processor = createPlanProcessor();
+  const tree = processor.runSync(processor.parse(file) as LinesRoot, file) as LinesRoot;
+  void tree;
+  if (options.sidecarProblem) {
+    file.message(formatMessage('sidecar-invalid', options.sidecarProblem), { ruleId: 'sidecar-invalid', source: 'plan' });
+  }
+  const masthead = file.data.masthead ?? [];
+  const fromText = inferMeta({ masthead, fileNameTitle: file.data.fileNameTitle });
+  const meta = completeFromTitle(mergeMeta(fromText, file.data.frontMatter, options.sidecar));
+  const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
+  return {
+    schema: 'plan-document/1',
+    source: {
+      file: options.path,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      encoding: file.data.encoding ?? 'utf-8',
+    },
+    meta,
+    masthead,
+    sections: file.data.sections ?? [],
+    goals: [],
+    milestones: [],
+    channels: [],
+    diagnostics: file.messages.map(toDiagnostic).sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
+  };
+}
+
+/** When the title came from a sidecar or front matter, read kind and period from it too. */
+function completeFromTitle(meta: PlanMeta): PlanMeta {
+  if (!meta.title) return meta;
+  const fromTitle = inferMeta({ masthead: [{ role: 'title', text: meta.title, line: 0 }] });
+  const sources = meta.sources ?? {};
+  const out = { ...meta };
+  if (!sources.kind && out.kind === null && fromTitle.kind && !('kind' in sources)) out.kind = fromTitle.kind;
+  if (!sources.period && out.period === null && fromTitle.period) out.period = fromTitle.period;
+  if (!sources.jurisdiction && out.jurisdiction === null && fromTitle.jurisdiction) out.jurisdiction = fromTitle.jurisdiction;
+  return out;
+}
+
+function toDiagnostic(m: VFileMessage): Diagnostic {
+  return {
+    code: m.ruleId ?? 'unknown',
+    message: m.reason,
+    ...(m.line ? { line: m.line } : {}),
+    severity: m.fatal === false ? 'warning' : 'info',
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * The catalogue of diagnostics. Every repair and removal the pipeline makes is reported with one of
+ * these codes, the source line, and a message in Chinese that says what happened and, for
+ * warnings, what the author of the text can do about it.
+ */
+import type { VFile } from 'vfile';
+import type { Point, Position } from 'unist';
+
+interface Entry {
+  severity: 'info' | 'warning';
+  /** Message template; {x} placeholders are filled from the details object. */
+  text: string;
+  hint?: string;
+}
+
+export const messages = {
+  'front-matter': { severity: 'info', text: '读取并移除了文首的元数据块（front matter）：{keys}。' },
+  'boilerplate': { severity: 'info', text: '移除了网页或下载站的附加内容（{rule}）：“{excerpt}”。' },
+  'page-mark': { severity: 'info', text: '移除了报纸转版标记“{excerpt}”。' },
+  'cjk-space': { severity: 'info', text: '删除了提取时插入汉字之间的 {count} 个空格。' },
+  'ocr-slip': { severity: 'info', text: '修正了识别错误：“{from}”→“{to}”。' },
+  'unit-spelling': { severity: 'info', text: '统一了单位写法：“{from}”→“{to}”。' },
+  'joined-lines': { severity: 'info', text: '把被断开的段落重新接上（第 {next} 行接在本行之后）。' },
+  'inline-heading': { severity: 'info', text: '在一整行中识别出 {count} 个内嵌的标题编号，已分段。' },
+  'duplicate-passage': {
+    severity: 'info',
+    text: '删除了重复印刷的一段文字（{length} 字，与第 {other} 行相同）：“{excerpt}”。',
+  },
+  'markdown-syntax': { severity: 'info', text: '去掉了 Markdown 标记（{what}）。' },
+  'masthead': { severity: 'info', text: '识别为文件标题区（{role}）：“{excerpt}”。' },
+  'marker-alone': { severity: 'info', text: '编号“{number}”单独成行，已与下一行的标题合并。' },
+  'numbering-gap': {
+    severity: 'warning',
+    text: '编号不连续：“{number}”之前应为“{expected}”。',
+    hint: '请核对原文是否缺段；如原文如此，可忽略。',
+  },
+  'numbering-start': {
+    severity: 'warning',
+    text: '文本从“{number}”开始，前面的部分不在本文件中（可能是节选）。',
+  },
+  'table': { severity: 'info', text: '把逐格排列的表格重建为 {rows} 行 × {cols} 列。' },
+  'empty-document': {
+    severity: 'warning',
+    text: '去掉附加内容后没有剩下正文。',
+    hint: '请检查文件是否为规划全文，或是否整篇都是网页导航等内容。',
+  },
+  'sidecar-invalid': {
+    severity: 'warning',
+    text: '元数据文件 {file} 有误：{problem}。已改用从正文推断的元数据。',
+    hint: '请按 README 的“元数据文件”一节修改该 YAML 文件。',
+  },
+} satisfies Record<string, Entry>;
+
+export type MessageCode = keyof typeof messages;
+
+export function formatMessage(code: MessageCode, details: Record<string, string | number> = {}): string {
+  const entry: Entry = messages[code];
+  const text = entry.text.replace(/\{(\w+)\}/g, (_, key: string) => String(details[key] ?? ''));
+  return entry.hint ? `${text}${entry.hint}` : text;
+}
+
+/** Report a diagnostic on the file, at a place in the original source. */
+export function report(
+  file: VFile,
+  code: MessageCode,
+  place: Position | Point | undefined,
+  details: Record<string, string | number> = {},
+): void {
+  const entry: Entry = messages[code];
+  const message = file.message(formatMessage(code, details), { place, ruleId: code, source: 'plan' });
+  message.fatal = entry.severity === 'warning' ? false : undefined;
+}
+
+/** A short excerpt of text for a message, so that long removals stay readable. */
+export function excerpt(text: string, max = 40): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}

@@ -1,0 +1,47 @@
+/**
+ * Boilerplate that download sites and government web pages wrap around a plan. Each rule names
+ * what it removes and matches a WHOLE line (after trimming), so a sentence of the plan that merely
+ * mentions 下载 or 本站 is never touched. Samples come from the seeds and from pasted pages.
+ */
+export interface BoilerplateRule {
+  name: string;
+  pattern: RegExp;
+}
+
+export const boilerplateRules: BoilerplateRule[] = [
+  // Download sites (seed 001): "资源ID:174391", "资源大小:23.06KB", "全文页数:22页", "- 资源格式: DOCX",
+  // "下载积分:5金币", "友情提示", lone "-" or "|", and the file name "XX实施方案.docx".
+  { name: '下载站资源信息', pattern: /^-?\s*(资源ID|资源大小|全文页数|资源格式|下载积分|文档格式|文档页数|上传时间|上传者)\s*[:：]/ },
+  { name: '下载站提示', pattern: /^(友情提示|温馨提示|下载提示)[:：]?$/ },
+  {
+    name: '下载站提示',
+    // "2、PDF文件下载后,可能会被浏览器默认打开…", "3、本站不支持迅雷下载…"
+    pattern: /^\d+[、.．]\s*.*(本站|迅雷|浏览器|下载后|试题试卷|水印|金币|积分).*$/,
+  },
+  { name: '分隔符', pattern: /^[-|_=*~·•]+$/ },
+  { name: '文件名', pattern: /^\S.{0,80}\.(docx?|pdf|wps|txt)$/i },
+  // Web pages (seed 003 and pasted government pages).
+  { name: '网页导航', pattern: /^(导航菜单|首页|网站首页|当前位置|您当前的位置|您现在的位置)([:：>＞\s].*)?$/ },
+  { name: '网页导航', pattern: /^.{0,12}[>＞»](.{1,12}[>＞»]){1,}.{0,20}$/ },
+  {
+    name: '网页信息栏',
+    // "发布时间：2022-05-10 来源：市生态环境局 字号：大 中 小"
+    pattern: /^(发布时间|发布日期|时间|来源|作者|字号|浏览次数|点击数|阅读次数|责任编辑|编辑)\s*[:：].*(来源|字号|浏览|点击|编辑|作者|\d{4}[-年/])/,
+  },
+  { name: '网页信息栏', pattern: /^(字号|【?字体)[:：]?\s*[【[]?大[】\]]?\s*[【[]?中[】\]]?\s*[【[]?小[】\]]?.*$/ },
+  { name: '网页按钮', pattern: /^(【[^】]{2,8}】\s*){1,6}$/ },
+  { name: '网页按钮', pattern: /^(分享到|分享|打印|关闭|收藏|返回顶部|扫一扫.*|打印本页|关闭窗口)[:：]?$/ },
+  { name: '信息公开目录', pattern: /^(索引号|主题分类|发文机关|成文日期|有\s*效\s*性|公开方式|公开范围|信息分类)\s*[:：]/ },
+  { name: '上下篇链接', pattern: /^(上一篇|下一篇|相关链接|相关文章|相关阅读|推荐阅读)\s*[:：]?.*$/ },
+  { name: '网站链接', pattern: /^\S{2,12}(\s*[|｜]\s*\S{2,12}){1,}$/ },
+  {
+    name: '版权声明',
+    // "本文仅代表作者观点,不代表本站立场。…"
+    pattern: /^(本文仅代表作者观点|版权所有|Copyright|©|主办[:：]|承办[:：]|主办单位|技术支持|建议使用\d+).*$/i,
+  },
+  { name: '版权声明', pattern: /^.*(ICP备|公网安备|网站标识码|网站地图|隐私声明|联系我们).*$/ },
+  { name: '页面地址', pattern: /^(本文地址|本文链接|原文链接|网址|链接)\s*[:：]\s*\S+$/ },
+  { name: '页面地址', pattern: /^(https?:\/\/|www\.)\S+$/i },
+  { name: '评论区', pattern: /^(留言与评论|发表评论|我要评论|网友评论|评论)(\s*[（(].*[）)])?[:：]?$/ },
+  { name: '评论区', pattern: /^(验证码|昵称|提交|登录|注册)\s*[:：]?\s*$/ },
+];

@@ -1,0 +1,165 @@
+/**
+ * Lines → the section hierarchy. A line that opens with a numbering marker starts a section; its
+ * level is the rank of its marker family among the families this document uses (markers.ts).
+ * Other lines become blocks of the innermost open section; blocks before the first heading form
+ * a preamble section with an empty heading. Malformed numbering never throws: gaps and restarts
+ * are reported and the tree is built anyway.
+ */
+import type { VFile } from 'vfile';
+import { report } from '../messages.ts';
+import type { Block, LineNode, Section } from '../types.ts';
+import { familyRank, matchMarker, printMarker, type Marker, type MarkerFamily } from './markers.ts';
+import { findResponsibility } from './responsible.ts';
+import { delimitedTableAt, flatTableAt } from './tables.ts';
+
+const HEADING_MAX = 50;
+const LEAD_MAX = 60;
+/** Deep items with no short lead read better as a list than as headings: "（1）到2025年，…。" */
+const LIST_FAMILIES: MarkerFamily[] = ['arabic-paren', 'circled'];
+/**
+ * Standard part names that a flattened document runs into its first sentence:
+ * "一、总体要求以习近平新时代…" → heading 总体要求.
+ */
+const STANDARD_HEADING = /^(总体要求|指导思想|基本原则|主要目标|工作目标|发展目标|总体目标|重点任务|主要任务|保障措施|组织保障|加强组织实施|组织实施)(?=[^，。、；,])/;
+
+interface Open { section: Section; family: MarkerFamily | null; value: number }
+
+export function buildTree(lines: LineNode[], file: VFile): Section[] {
+  const families = new Set<MarkerFamily>();
+  for (const l of lines) {
+    const m = matchMarker(l.value, l.data?.split);
+    if (m) families.add(m.family);
+  }
+  const ranked = [...families].sort((a, b) => familyRank(a) - familyRank(b));
+  const levelOf = (f: MarkerFamily) => ranked.indexOf(f) + 1;
+
+  const roots: Section[] = [];
+  const stack: Open[] = [];
+  const lastValue = new Map<Section | null, Map<MarkerFamily, number>>();
+  const current = (): Section => {
+    const top = stack.at(-1)?.section;
+    if (top) return top;
+    let preamble = roots[0];
+    if (!preamble || preamble.number !== null) {
+      preamble = { id: '', number: null, heading: '', level: 1, themes: [], blocks: [], children: [], marker: null };
+      roots.unshift(preamble);
+    }
+    return preamble;
+  };
+  const addBlock = (block: Omit<Block, 'id' | 'themes' | 'responsible'>) => {
+    const b: Block = { id: '', themes: [], responsible: [], ...block };
+    const clauses = findResponsibility(b.text);
+    if (clauses.length) {
+      b.responsibility = clauses.map(({ role, units, clause }) => ({ role, units, clause }));
+      b.responsible = [...new Set(clauses.flatMap((c) => c.units))];
+    }
+    current().blocks.push(b);
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const node = lines[i] as LineNode;
+    const line = node.position.start.line;
+    const table = delimitedTableAt(lines, i) ?? flatTableAt(lines, i);
+    if (table) {
+      for (let c = i; c < table.start; c++) addBlock(paragraph(lines[c] as LineNode));
+      report(file, 'table', node.position, { rows: table.rows.length, cols: table.rows[0]?.length ?? 0 });
+      const text = lines.slice(table.start, table.end).map((l) => l.value).join('\n');
+      addBlock({ kind: 'table', lead: null, text, rows: table.rows, header: table.header, line });
+      i = table.end - 1;
+      continue;
+    }
+    let marker = matchMarker(node.value, node.data?.split);
+    if (!marker) {
+      addBlock(paragraph(node));
+      continue;
+    }
+    if (marker.rest === '' && lines[i + 1] && !matchMarker(lines[i + 1]?.value ?? '')) {
+      report(file, 'marker-alone', node.position, { number: marker.raw });
+      marker = { ...marker, rest: lines[i + 1]?.value ?? '' };
+      i++;
+    }
+    const { heading, body } = splitHeading(marker, node);
+    if (heading === null) {
+      addListItem(current(), marker, node);
+      continue;
+    }
+
+    const level = levelOf(marker.family);
+    while (stack.length && (stack.at(-1)?.section.level ?? 0) >= level) stack.pop();
+    const parent = stack.at(-1)?.section ?? null;
+    checkSequence(file, node, marker, lastValue, parent, roots.length === 0 || (roots.length === 1 && roots[0]?.number === null));
+    const section: Section = {
+      id: '', number: marker.raw, heading, level, themes: [], blocks: [], children: [], marker: marker.family, line,
+    };
+    (parent ? parent.children : roots).push(section);
+    stack.push({ section, family: marker.family, value: marker.value });
+    if (body) addBlock({ kind: 'paragraph', lead: null, text: body, line });
+  }
+  return roots;
+}
+
+function paragraph(node: LineNode): Omit<Block, 'id' | 'themes' | 'responsible'> {
+  return { kind: 'paragraph', lead: leadOf(node.value), text: node.value, line: node.position.start.line };
+}
+
+/**
+ * The lead sentence that names a paragraph's task: short, ends in 。, no comma inside, and more
+ * text follows. "推进全民环境监督。充分发挥…" → "推进全民环境监督。"; "——水环境质量不断提升。…" too.
+ */
+export function leadOf(text: string): string | null {
+  const m = /^(?:——)?[^。，,；;：:！？]{2,38}。/.exec(text);
+  if (!m || m[0].length >= text.length) return null;
+  return m[0];
+}
+
+/** Heading text and the body that follows it on the same line; heading null → a list item. */
+function splitHeading(marker: Marker, node: LineNode): { heading: string | null; body: string } {
+  const rest = marker.rest;
+  if (node.data?.markdownHeading || (rest.length <= HEADING_MAX && !/[。！？；]/.test(rest))) return { heading: rest, body: '' };
+  const first = /^[^。！？；]+[。！？；]/.exec(rest)?.[0] ?? rest;
+  const standard = STANDARD_HEADING.exec(rest)?.[1];
+  if (first.length > LEAD_MAX && standard) return { heading: standard, body: rest.slice(standard.length) };
+  if (first.length <= LEAD_MAX) {
+    return { heading: first.replace(/[。！？；]$/, ''), body: rest.slice(first.length).trim() };
+  }
+  if (LIST_FAMILIES.includes(marker.family)) return { heading: null, body: rest };
+  return { heading: '', body: rest };
+}
+
+function addListItem(section: Section, marker: Marker, node: LineNode) {
+  const last = section.blocks.at(-1);
+  const item = { number: marker.raw, text: marker.rest };
+  const text = `${marker.raw}${marker.rest}`;
+  if (last?.kind === 'list' && last.items) {
+    last.items.push(item);
+    last.text = `${last.text}\n${text}`;
+  } else {
+    section.blocks.push({ id: '', kind: 'list', lead: null, text, responsible: [], themes: [], items: [item], line: node.position.start.line });
+  }
+}
+
+function checkSequence(
+  file: VFile, node: LineNode, marker: Marker,
+  lastValue: Map<Section | null, Map<MarkerFamily, number>>, parent: Section | null, atStart: boolean,
+) {
+  const seen = lastValue.get(parent) ?? new Map<MarkerFamily, number>();
+  lastValue.set(parent, seen);
+  // The document-wide last number: tasks numbered straight through (1 … 36) are not gaps.
+  const overall = lastValue.get(null) ?? new Map<MarkerFamily, number>();
+  lastValue.set(null, overall);
+  const prev = seen.get(marker.family);
+  const prevOverall = overall.get(marker.family);
+  seen.set(marker.family, marker.value);
+  overall.set(marker.family, marker.value);
+  if (prev === undefined) {
+    if (prevOverall === marker.value - 1) return;
+    if (marker.value > 1 && atStart) report(file, 'numbering-start', node.position, { number: marker.raw });
+    else if (marker.value > 1 && parent) {
+      report(file, 'numbering-gap', node.position, { number: marker.raw, expected: printMarker(marker.family, 1) });
+    }
+    return;
+  }
+  if (marker.value !== prev + 1) {
+    report(file, 'numbering-gap', node.position, { number: marker.raw, expected: printMarker(marker.family, prev + 1) });
+  }
+}

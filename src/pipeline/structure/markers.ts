@@ -1,0 +1,98 @@
+/**
+ * Numbering markers, one recogniser per level family, outermost first. The order of this list is
+ * the nesting order of Chinese official documents (GB/T 9704): a document's levels are the
+ * families it uses, numbered in this order, so a fragment that opens at "6." under a missing
+ * "（七）" still puts "6." below "（八）".
+ */
+import { chineseNumber, circledNumber } from '../text/cjk.ts';
+
+export type MarkerFamily =
+  | 'part' | 'chapter' | 'jie' | 'article' | 'cn-enum' | 'cn-paren' | 'arabic' | 'arabic-paren' | 'circled';
+
+export interface Marker {
+  family: MarkerFamily;
+  value: number;
+  /** The marker as printed, trimmed: "二、", "（一）", "1 .", "第三章". */
+  raw: string;
+  /** The text after the marker. */
+  rest: string;
+}
+
+const CN = '[一二三四五六七八九十百零〇两]+';
+
+interface Recogniser {
+  family: MarkerFamily;
+  /** Matches at the start of a line; group 1 is the number. */
+  pattern: RegExp;
+}
+
+export const recognisers: Recogniser[] = [
+  /** "第一部分 总体要求", "第二部分" */
+  { family: 'part', pattern: new RegExp(`^第\\s*(${CN}|\\d+)\\s*部分`) },
+  /** "第一章 总则", "第三章　推进绿色低碳发展" */
+  { family: 'chapter', pattern: new RegExp(`^第\\s*(${CN}|\\d+)\\s*章`) },
+  /** "第一节 深入打好蓝天保卫战" */
+  { family: 'jie', pattern: new RegExp(`^第\\s*(${CN}|\\d+)\\s*节`) },
+  /** "第十二条 …" (regulation-style plans) */
+  { family: 'article', pattern: new RegExp(`^第\\s*(${CN}|\\d+)\\s*条`) },
+  /** "一、总体要求", "二、主要任务", "十一、" (not "一是", not "一、二类" which follows "(") */
+  { family: 'cn-enum', pattern: new RegExp(`^(${CN})\\s*[、，,．]`) },
+  /** "（一）加快推动绿色低碳发展", "(八)加快推进…" */
+  { family: 'cn-paren', pattern: new RegExp(`^[（(]\\s*(${CN})\\s*[）)]`) },
+  /** "1.深入推进碳达峰行动", "1、", "1 .", "25," (OCR comma), "1．" — not "1.5倍", not "2025年" */
+  { family: 'arabic', pattern: /^(\d{1,3})\s*(?:[.．、]|[,，](?=\D))(?!\d)/ },
+  /** "（1）", "(3)" */
+  { family: 'arabic-paren', pattern: /^[（(]\s*(\d{1,3})\s*[）)]/ },
+  /** "①加强…" */
+  { family: 'circled', pattern: /^([①-⑳])/ },
+];
+
+export const familyRank = (f: MarkerFamily): number => recognisers.findIndex((r) => r.family === f);
+
+/**
+ * Recognise a numbering marker at the start of a line, or null. `bare` also accepts a number run
+ * straight into the heading ("6加快形成绿色低碳生活方式"), which only the inline-heading splitter
+ * can vouch for, because it checked that 6 follows 5.
+ */
+export function matchMarker(line: string, bare = false): Marker | null {
+  if (bare) {
+    const m = /^(\d{1,3})(?=[\u4e00-\u9fff])/.exec(line);
+    if (m?.[1]) return { family: 'arabic', value: Number(m[1]), raw: m[1], rest: line.slice(m[1].length) };
+  }
+  for (const { family, pattern } of recognisers) {
+    const m = pattern.exec(line);
+    if (!m) continue;
+    const digits = m[1] ?? '';
+    const value = family === 'circled' ? circledNumber(digits) : chineseNumber(digits.replace(/\s/g, ''));
+    if (value === null || value < 1) continue;
+    // A number followed by a unit or a decimal is a quantity, not a marker: "1.2万吨", "3、5年".
+    const rest = line.slice(m[0].length);
+    if (family === 'arabic' && /^\s*\d/.test(rest)) continue;
+    return { family, value, raw: m[0].trim(), rest: rest.replace(/^[\s\u3000]+/, '') };
+  }
+  return null;
+}
+
+/** How a marker of this family and value is printed, for messages: cn-paren 3 → "（三）". */
+export function printMarker(family: MarkerFamily, value: number): string {
+  const cn = toChinese(value);
+  switch (family) {
+    case 'part': return `第${cn}部分`;
+    case 'chapter': return `第${cn}章`;
+    case 'jie': return `第${cn}节`;
+    case 'article': return `第${cn}条`;
+    case 'cn-enum': return `${cn}、`;
+    case 'cn-paren': return `（${cn}）`;
+    case 'arabic': return `${value}.`;
+    case 'arabic-paren': return `（${value}）`;
+    case 'circled': return '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳'[value - 1] ?? String(value);
+  }
+}
+
+function toChinese(n: number): string {
+  const d = '零一二三四五六七八九';
+  if (n < 10) return d[n] ?? '';
+  if (n < 20) return `十${n % 10 ? d[n % 10] : ''}`;
+  if (n < 100) return `${d[Math.floor(n / 10)]}十${n % 10 ? d[n % 10] : ''}`;
+  return String(n);
+}

@@ -1,0 +1,52 @@
+/**
+ * Responsibility clauses after a task, the list journalists look for:
+ *
+ *     "责任单位:区科技经济发展局(发改、科技、工信、统计)、财政金融与国资局(金融监管)、…等按职责分工,
+ *      各乡镇党委和人民政府。"
+ *     "（责任单位：市生态环境局、市发展改革委）"
+ *     "牵头单位：市生态环境局；配合单位：市公安局、市交通运输局"
+ *
+ * Units are split at 、，； outside brackets, so "(发改、科技)" stays with its bureau; the closing
+ * "等按职责分工" is not a unit. The clause ends at 。, at a bracket it did not open, or at the
+ * next role label.
+ */
+import type { ResponsibleGroup } from '../types.ts';
+
+const LABEL = /(责任单位|牵头单位|配合单位|责任部门|牵头部门|配合部门|责任主体)\s*[:：]\s*/g;
+const OPEN = '（(【[';
+const CLOSE = '）)】]';
+const TAIL = /(等)?(按职责分工|分工负责|按职责分工负责|分别负责|负责|落实)?(等)?$/;
+
+export interface Clause extends ResponsibleGroup { clause: string; start: number; end: number }
+
+export function findResponsibility(text: string): Clause[] {
+  const out: Clause[] = [];
+  for (const m of text.matchAll(LABEL)) {
+    const start = m.index ?? 0;
+    const from = start + m[0].length;
+    let depth = 0;
+    let end = from;
+    const units: string[] = [];
+    let unitStart = from;
+    const push = (until: number) => {
+      const unit = text.slice(unitStart, until).trim().replace(TAIL, '').trim();
+      if (unit) units.push(unit);
+    };
+    for (; end < text.length; end++) {
+      const ch = text[end] ?? '';
+      if (OPEN.includes(ch)) depth++;
+      else if (CLOSE.includes(ch)) {
+        if (depth === 0) break;
+        depth--;
+      } else if (depth === 0 && (ch === '。' || /^(责任单位|牵头单位|配合单位|责任部门|牵头部门|配合部门)[:：]/.test(text.slice(end)))) break;
+      else if (depth === 0 && '、，,；;'.includes(ch)) {
+        push(end);
+        unitStart = end + 1;
+      }
+    }
+    push(end);
+    const role = m[1] ?? '责任单位';
+    out.push({ role, units, clause: text.slice(start, end).replace(/[；;，,\s]+$/, ''), start, end });
+  }
+  return out;
+}

@@ -1,0 +1,159 @@
+/**
+ * The plan document (see shared/CONTRACT.md) and the internal trees the pipeline passes between
+ * its plugins. Everything here is plain data: the same shapes are validated by the zod schema in
+ * src/schemas/plan-document.ts when the site loads them.
+ */
+import type { Node, Position } from 'unist';
+
+export type Comparator = '<' | '<=' | '>' | '>=' | '=' | '~';
+
+export interface Jurisdiction {
+  name: string;
+  province?: string;
+  city?: string;
+  county?: string;
+  level?: string;
+}
+
+export interface PlanMeta {
+  title: string | null;
+  jurisdiction: Jurisdiction | null;
+  issuer: string | null;
+  issued: string | null;
+  period: { from: number; to: number } | null;
+  kind: string | null;
+  /** Extra: document number as printed, e.g. "豫发〔2018〕19号". */
+  docNumber?: string | null;
+  /** Extra: where each field came from: "sidecar", "front-matter", "text" or absent when null. */
+  sources?: Record<string, 'sidecar' | 'front-matter' | 'text'>;
+}
+
+export interface ResponsibleGroup {
+  /** The label as printed: 责任单位, 牵头单位, 配合单位, 责任部门 … */
+  role: string;
+  units: string[];
+}
+
+export interface Block {
+  id: string;
+  kind: 'paragraph' | 'table' | 'list';
+  lead: string | null;
+  text: string;
+  responsible: string[];
+  themes: string[];
+  /** Extra: the 责任单位-style clauses of this block, by role, with the clause as printed. */
+  responsibility?: (ResponsibleGroup & { clause: string })[];
+  /** Extra (tables): rows of cells, the first row being the header when `header` is true. */
+  rows?: string[][];
+  header?: boolean;
+  /** Extra (lists): the items, each with its marker as printed. */
+  items?: { number: string | null; text: string }[];
+  /** Extra: first source line of the block (1-based). */
+  line?: number;
+}
+
+export interface Section {
+  id: string;
+  number: string | null;
+  heading: string;
+  level: number;
+  themes: string[];
+  blocks: Block[];
+  children: Section[];
+  /** Extra: the marker family, e.g. "cn-enum" for 一、 (see structure/markers.ts). */
+  marker?: string | null;
+  /** Extra: first source line of the heading (1-based). */
+  line?: number;
+}
+
+export interface Goal {
+  id: string;
+  indicator: string;
+  indicatorId: string | null;
+  comparator: Comparator;
+  value: number;
+  unit: string;
+  year: number | null;
+  baselineYear: number | null;
+  change: 'decrease' | 'increase' | null;
+  scope: string | null;
+  theme: string | null;
+  quote: string;
+  sectionId: string;
+  blockId: string;
+}
+
+export interface Milestone {
+  id: string;
+  year: number;
+  action: string;
+  quote: string;
+  sectionId: string;
+  blockId: string;
+}
+
+export type ChannelKind =
+  | 'hotline' | 'online' | 'reward-report' | 'disclosure' | 'open-facility' | 'consultation'
+  | 'observer' | 'media' | 'petition' | 'other';
+
+export interface Channel {
+  id: string;
+  kind: ChannelKind;
+  label: string;
+  value: string | null;
+  quote: string;
+  sectionId: string;
+  blockId: string;
+}
+
+export interface Diagnostic {
+  code: string;
+  message: string;
+  line?: number;
+  /** Extra: "info" for a repair or removal, "warning" for input the reader should know is odd. */
+  severity?: 'info' | 'warning';
+}
+
+/** A line of the title block (masthead), kept verbatim and labelled with its role. */
+export interface MastheadLine {
+  role: 'title' | 'issuer' | 'date' | 'doc-number' | 'subtitle';
+  text: string;
+  line: number;
+}
+
+export interface PlanDocument {
+  schema: 'plan-document/1';
+  source: { file: string; sha256: string; encoding: string };
+  meta: PlanMeta;
+  /** Extra: the title-block lines the text opens with, verbatim. */
+  masthead: MastheadLine[];
+  sections: Section[];
+  goals: Goal[];
+  milestones: Milestone[];
+  channels: Channel[];
+  diagnostics: Diagnostic[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Internal trees.
+
+/** One paragraph of source text (a physical line, or lines the normalisers joined). */
+export interface LineNode extends Node {
+  type: 'line';
+  value: string;
+  position: Position;
+  /** Set by normalisers that know more than the text shows. */
+  data?: {
+    /** A Markdown heading prefix (#, ##) was stripped from this line. */
+    markdownHeading?: number;
+    /** A row of a Markdown pipe table, already split into cells. */
+    tableCells?: string[];
+    /** Set when the line was cut out of a longer line at an inline heading marker. */
+    split?: boolean;
+  };
+}
+
+export interface LinesRoot extends Node {
+  type: 'root';
+  children: LineNode[];
+}
