@@ -1,13 +1,16 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
+
+// Plan text must render exactly as printed: no typographic quote rewriting (smart punctuation),
+// no GFM strikethrough or autolinks. Tables are emitted as JSX, so GFM is not needed.
+const processor = satteri({ features: { gfm: false, smartPunctuation: false } });
 
 export default defineConfig({
   site: 'https://plans.example.cn',
   trailingSlash: 'always',
-  // Plan text must render exactly as printed: no typographic quote rewriting (smartypants),
-  // no GFM strikethrough or autolinks. Tables are emitted as JSX, so GFM is not needed.
-  markdown: { smartypants: false, gfm: false },
-  integrations: [mdx({ smartypants: false, gfm: false })],
+  markdown: { processor },
+  integrations: [mdx({ processor })],
   build: { format: 'directory' },
 });

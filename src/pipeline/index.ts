@@ -109,5 +109,6 @@ function toDiagnostic(m: VFileMessage): Diagnostic {
     message: m.reason,
     ...(m.line ? { line: m.line } : {}),
     severity: m.fatal === false ? 'warning' : 'info',
+    ...(m.actual !== undefined ? { removed: m.actual } : {}),
   };
 }

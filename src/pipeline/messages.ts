@@ -15,8 +15,8 @@ interface Entry {
 
 export const messages = {
   'front-matter': { severity: 'info', text: '读取并移除了文首的元数据块（front matter）：{keys}。' },
-  'boilerplate': { severity: 'info', text: '移除了网页或下载站的附加内容（{rule}）：“{excerpt}”。' },
-  'page-mark': { severity: 'info', text: '移除了报纸转版标记“{excerpt}”。' },
+  'boilerplate': { severity: 'info', text: '移除了网页或下载站的附加内容（{rule}）。' },
+  'page-mark': { severity: 'info', text: '移除了报纸转版标记或页码。' },
   'cjk-space': { severity: 'info', text: '删除了提取时插入汉字之间的 {count} 个空格。' },
   'ocr-slip': { severity: 'info', text: '修正了识别错误：“{from}”→“{to}”。' },
   'unit-spelling': { severity: 'info', text: '统一了单位写法：“{from}”→“{to}”。' },
@@ -65,10 +65,14 @@ export function report(
   code: MessageCode,
   place: Position | Point | undefined,
   details: Record<string, string | number> = {},
+  removed?: string,
 ): void {
   const entry: Entry = messages[code];
   const message = file.message(formatMessage(code, details), { place, ruleId: code, source: 'plan' });
   message.fatal = entry.severity === 'warning' ? false : undefined;
+  // Removed text is kept in the document's diagnostics (as `removed`), never silently lost, but
+  // it is not part of the message, so pages that list the repairs do not reprint the boilerplate.
+  if (removed !== undefined) message.actual = removed;
 }
 
 /** A short excerpt of text for a message, so that long removals stay readable. */

@@ -112,6 +112,8 @@ export interface Diagnostic {
   line?: number;
   /** Extra: "info" for a repair or removal, "warning" for input the reader should know is odd. */
   severity?: 'info' | 'warning';
+  /** Extra: the text a removal took out, verbatim, so that nothing is lost. */
+  removed?: string;
 }
 
 /** A line of the title block (masthead), kept verbatim and labelled with its role. */

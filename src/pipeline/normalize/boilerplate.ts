@@ -4,7 +4,7 @@
  * name line ("XX实施方案.docx") is remembered as a title hint before it goes.
  */
 import type { VFile } from 'vfile';
-import { excerpt, report } from '../messages.ts';
+import { report } from '../messages.ts';
 import type { LinesRoot } from '../types.ts';
 import { boilerplateRules } from './boilerplate-rules.ts';
 
@@ -15,7 +15,7 @@ export function boilerplate() {
       const rule = boilerplateRules.find((r) => r.pattern.test(node.value));
       if (!rule) return true;
       if (rule.name === '文件名') file.data.fileNameTitle ??= node.value.replace(/\.\w+$/, '');
-      report(file, 'boilerplate', node.position, { rule: rule.name, excerpt: excerpt(node.value) });
+      report(file, 'boilerplate', node.position, { rule: rule.name }, node.value);
       return false;
     });
   };

@@ -16,12 +16,12 @@ export function pageMarks() {
   return (tree: LinesRoot, file: VFile) => {
     tree.children = tree.children.filter((node) => {
       if (PAGE_NUMBER.test(node.value)) {
-        report(file, 'page-mark', node.position, { excerpt: node.value });
+        report(file, 'page-mark', node.position, {}, node.value);
         return false;
       }
       const marks = node.value.match(CONTINUATION);
       if (!marks) return true;
-      for (const m of marks) report(file, 'page-mark', node.position, { excerpt: m });
+      for (const m of marks) report(file, 'page-mark', node.position, {}, m);
       node.value = node.value.replace(CONTINUATION, '').trim();
       return node.value !== '';
     });

@@ -1,0 +1,122 @@
+/**
+ * PlanDocument → mdast. Plan text only ever lands in mdast `text` nodes inside paragraphs, list
+ * items and table cells, and in JSX attribute values, so the MDX serialiser escapes it; nothing is
+ * built by joining strings. Sections and blocks are JSX components (PlanSection, PlanBlock,
+ * PlanResponsible, PlanTable) that the site renders with their anchors.
+ */
+import type { BlockContent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { MdxJsxAttribute, MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
+import { stringify } from 'yaml';
+import { findResponsibility } from '../structure/responsible.ts';
+import type { Block, PlanDocument, Section } from '../types.ts';
+
+type Flow = BlockContent | MdxJsxFlowElement;
+
+const attr = (name: string, value: string | number | null | undefined): MdxJsxAttribute[] =>
+  value === null || value === undefined || value === '' ? [] : [{ type: 'mdxJsxAttribute', name, value: String(value) }];
+
+const jsx = (name: string, attributes: MdxJsxAttribute[], children: Flow[]): MdxJsxFlowElement => ({
+  type: 'mdxJsxFlowElement', name, attributes, children: children as MdxJsxFlowElement['children'],
+});
+
+const text = (value: string): PhrasingContent => ({ type: 'text', value });
+const para = (children: PhrasingContent[]): BlockContent => ({ type: 'paragraph', children });
+
+/**
+ * Front matter: what listing pages need without loading the whole document. Strings are quoted so
+ * that no YAML reader turns "2018-11-05" into a date or "null" into nothing.
+ */
+export function frontMatterOf(doc: PlanDocument, slug: string): Record<string, unknown> {
+  return {
+    slug,
+    title: doc.meta.title,
+    jurisdiction: doc.meta.jurisdiction,
+    issuer: doc.meta.issuer,
+    issued: doc.meta.issued,
+    period: doc.meta.period,
+    kind: doc.meta.kind,
+    source: doc.source.file,
+  };
+}
+
+export function toMdast(doc: PlanDocument, slug: string): Root {
+  const children: RootContent[] = [
+    { type: 'yaml', value: stringify(frontMatterOf(doc, slug), { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' }).trimEnd() } as RootContent,
+    ...doc.sections.map(section),
+  ];
+  return { type: 'root', children };
+}
+
+function section(s: Section): MdxJsxFlowElement {
+  return jsx('PlanSection', [
+    ...attr('id', s.id), ...attr('level', s.level), ...attr('number', s.number), ...attr('heading', s.heading),
+  ], [...s.blocks.map(block), ...s.children.map(section)]);
+}
+
+function block(b: Block): MdxJsxFlowElement {
+  const attributes = [...attr('id', b.id), ...attr('kind', b.kind)];
+  if (b.kind === 'table' && b.rows) return jsx('PlanBlock', attributes, [table(b.rows, b.header ?? false)]);
+  if (b.kind === 'list' && b.items) {
+    return jsx('PlanBlock', attributes, [{
+      type: 'list', ordered: false, spread: false,
+      children: b.items.map((item) => ({
+        type: 'listItem', spread: false, children: [para([text(`${item.number ?? ''}${item.text}`)])],
+      })),
+    }]);
+  }
+  return jsx('PlanBlock', attributes, paragraphWithResponsibility(b));
+}
+
+/** The paragraph, with its lead in bold and each 责任单位 clause as a list of units. */
+function paragraphWithResponsibility(b: Block): Flow[] {
+  const out: Flow[] = [];
+  const clauses = findResponsibility(b.text);
+  let at = 0;
+  for (const c of clauses) {
+    const before = b.text.slice(at, c.start);
+    if (before.trim()) out.push(leadParagraph(before, at === 0 ? b.lead : null));
+    out.push(responsible(c.role, c.units, b.text.slice(c.start, c.end)));
+    at = c.end;
+  }
+  const rest = b.text.slice(at);
+  if (rest.trim()) out.push(leadParagraph(rest, at === 0 ? b.lead : null));
+  return out;
+}
+
+function leadParagraph(value: string, lead: string | null): BlockContent {
+  if (lead && value.startsWith(lead)) {
+    const rest = value.slice(lead.length);
+    return para([{ type: 'strong', children: [text(lead)] }, ...(rest ? [text(rest)] : [])]);
+  }
+  return para([text(value)]);
+}
+
+/**
+ * "责任单位:甲局(发改、科技)、乙局等按职责分工" → label, the units as list items, and whatever the
+ * clause says after the last unit ("等按职责分工") so that every printed word stays on the page.
+ */
+function responsible(role: string, units: string[], clause: string): MdxJsxFlowElement {
+  const last = units.at(-1);
+  const tailAt = last ? clause.lastIndexOf(last) + last.length : -1;
+  const tail = tailAt > 0 ? clause.slice(tailAt).replace(/^[，,、；;\s]+/, '') : '';
+  const labelled = /^(\S+?)\s*[:：]/.exec(clause)?.[0] ?? `${role}：`;
+  const children: Flow[] = [para([text(labelled)])];
+  if (units.length) {
+    children.push({
+      type: 'list', ordered: false, spread: false,
+      children: units.map((u) => ({ type: 'listItem', spread: false, children: [para([text(u)])] })),
+    });
+  }
+  if (tail) children.push(para([text(tail)]));
+  return jsx('PlanResponsible', attr('role', role), children);
+}
+
+function table(rows: string[][], header: boolean): MdxJsxFlowElement {
+  const cell = (tag: 'th' | 'td', value: string) => jsx(tag, [], value ? [para([text(value)])] : []);
+  const row = (cells: string[], tag: 'th' | 'td') => jsx('tr', [], cells.map((c) => cell(tag, c)));
+  const [head, ...body] = rows;
+  return jsx('PlanTable', [], [
+    ...(header && head ? [jsx('thead', [], [row(head, 'th')])] : []),
+    jsx('tbody', [], (header ? body : rows).map((r) => row(r, 'td'))),
+  ]);
+}

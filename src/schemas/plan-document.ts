@@ -1,0 +1,83 @@
+/**
+ * zod schema of the PlanDocument (shared/CONTRACT.md), used by the site's `planData` collection
+ * and by the tests to check that every document the pipeline makes, from any input, is valid.
+ */
+import { z } from 'zod';
+
+const id = z.string().regex(/^[a-z][a-z0-9-]*$/, 'anchor ids are lower-case ASCII');
+
+export const blockSchema = z.object({
+  /** Stable anchor of the block. */
+  id,
+  kind: z.enum(['paragraph', 'table', 'list']),
+  /** The lead sentence that names the paragraph's task. */
+  lead: z.string().nullable(),
+  /** The repaired text; every sentence of the source kept. */
+  text: z.string(),
+  /** Responsible units, one per entry. */
+  responsible: z.array(z.string()),
+  themes: z.array(z.string()),
+  responsibility: z.array(z.object({ role: z.string(), units: z.array(z.string()), clause: z.string() })).optional(),
+  rows: z.array(z.array(z.string())).optional(),
+  header: z.boolean().optional(),
+  items: z.array(z.object({ number: z.string().nullable(), text: z.string() })).optional(),
+  line: z.number().int().optional(),
+});
+
+export interface SectionShape {
+  id: string; number: string | null; heading: string; level: number; themes: string[];
+  blocks: z.infer<typeof blockSchema>[]; children: SectionShape[]; marker?: string | null; line?: number;
+}
+
+export const sectionSchema: z.ZodType<SectionShape> = z.lazy(() => z.object({
+  /** Stable anchor, unique in the document. */
+  id,
+  /** The marker as printed: "二、", "（一）", "1 .". */
+  number: z.string().nullable(),
+  heading: z.string(),
+  /** 1 = outermost. */
+  level: z.number().int().min(1),
+  themes: z.array(z.string()),
+  blocks: z.array(blockSchema),
+  children: z.array(sectionSchema),
+  marker: z.string().nullable().optional(),
+  line: z.number().int().optional(),
+}));
+
+const located = { quote: z.string(), sectionId: z.string(), blockId: z.string() };
+
+export const planDocumentSchema = z.object({
+  schema: z.literal('plan-document/1'),
+  source: z.object({ file: z.string(), sha256: z.string().length(64), encoding: z.string() }),
+  meta: z.object({
+    title: z.string().nullable(),
+    jurisdiction: z.object({
+      name: z.string(), province: z.string().optional(), city: z.string().optional(),
+      county: z.string().optional(), level: z.string().optional(),
+    }).nullable(),
+    issuer: z.string().nullable(),
+    issued: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).nullable(),
+    period: z.object({ from: z.number().int(), to: z.number().int() }).nullable(),
+    kind: z.string().nullable(),
+    docNumber: z.string().nullable().optional(),
+    sources: z.record(z.string(), z.enum(['sidecar', 'front-matter', 'text'])).optional(),
+  }),
+  masthead: z.array(z.object({ role: z.enum(['title', 'issuer', 'date', 'doc-number', 'subtitle']), text: z.string(), line: z.number() })),
+  sections: z.array(sectionSchema),
+  goals: z.array(z.object({
+    id: z.string(), indicator: z.string(), indicatorId: z.string().nullable(),
+    comparator: z.enum(['<', '<=', '>', '>=', '=', '~']), value: z.number(), unit: z.string(),
+    year: z.number().nullable(), baselineYear: z.number().nullable(),
+    change: z.enum(['decrease', 'increase']).nullable(), scope: z.string().nullable(), theme: z.string().nullable(),
+    ...located,
+  })),
+  milestones: z.array(z.object({ id: z.string(), year: z.number(), action: z.string(), ...located })),
+  channels: z.array(z.object({
+    id: z.string(),
+    kind: z.enum(['hotline', 'online', 'reward-report', 'disclosure', 'open-facility', 'consultation', 'observer', 'media', 'petition', 'other']),
+    label: z.string(), value: z.string().nullable(), ...located,
+  })),
+  diagnostics: z.array(z.object({
+    code: z.string(), message: z.string(), line: z.number().int().optional(), severity: z.enum(['info', 'warning']).optional(), removed: z.string().optional(),
+  })),
+});

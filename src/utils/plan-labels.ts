@@ -1,0 +1,23 @@
+/** Words the pages show about a plan, derived from its metadata. */
+import type { z } from 'zod';
+import type { planPageSchema } from '../schemas/plan-page.ts';
+
+type PlanPage = z.infer<typeof planPageSchema>;
+
+/** The title, or for an untitled fragment a plain description of what it is. */
+export function displayTitle(p: PlanPage): string {
+  if (p.title) return p.title;
+  const where = p.jurisdiction?.name ?? '未署名地区';
+  const what = p.period ? `${p.period.from}—${p.period.to}年` : '';
+  return `${where}${what}${p.kind ?? '规划'}（节选，原文无标题）`;
+}
+
+export function periodLabel(p: PlanPage): string | null {
+  return p.period ? `${p.period.from}—${p.period.to}年` : null;
+}
+
+export function issuedLabel(issued: string | null): string | null {
+  if (!issued) return null;
+  const [y, m, d] = issued.split('-');
+  return `${y}年${m ? `${Number(m)}月` : ''}${d ? `${Number(d)}日` : ''}`;
+}
