@@ -36,20 +36,28 @@ import type { Diagnostic, LinesRoot, PlanDocument, PlanMeta } from './types.ts';
 export { PlanInputError } from './decode/decode.ts';
 export type * from './types.ts';
 
-export function createPlanProcessor() {
-  return unified()
-    .use(planParse)
-    .use(frontMatter)
-    .use(markdownSyntax)
-    .use(boilerplate)
-    .use(pageMarks)
-    .use(cjkSpaces)
-    .use(ocrSlips)
-    .use(units)
-    .use(splitInlineHeadings)
-    .use(joinBrokenLines)
-    .use(dedupePassages)
-    .use(structure);
+/** The steps after parsing, in order, by name (the names are the fixture folders' names). */
+export const steps = [
+  ['front-matter', frontMatter],
+  ['markdown-syntax', markdownSyntax],
+  ['boilerplate', boilerplate],
+  ['page-marks', pageMarks],
+  ['cjk-spaces', cjkSpaces],
+  ['ocr-slips', ocrSlips],
+  ['units', units],
+  ['split-inline-headings', splitInlineHeadings],
+  ['join-broken-lines', joinBrokenLines],
+  ['dedupe-passages', dedupePassages],
+  ['structure', structure],
+] as const;
+
+export type StepName = (typeof steps)[number][0];
+
+/** The whole pipeline, or (for tests) the parser and only the named steps, still in order. */
+export function createPlanProcessor(only?: readonly StepName[]) {
+  const processor = unified().use(planParse);
+  for (const [name, plugin] of steps) if (!only || only.includes(name)) processor.use(plugin);
+  return processor;
 }
 
 export interface ParseOptions {

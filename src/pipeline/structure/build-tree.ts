@@ -13,6 +13,7 @@ import { findResponsibility } from './responsible.ts';
 import { delimitedTableAt, flatTableAt } from './tables.ts';
 
 const HEADING_MAX = 50;
+const ATTACHMENTS = /^附\s*件\s*[:：]/;
 const LEAD_MAX = 60;
 /** Deep items with no short lead read better as a list than as headings: "（1）到2025年，…。" */
 const LIST_FAMILIES: MarkerFamily[] = ['arabic-paren', 'circled'];
@@ -56,6 +57,7 @@ export function buildTree(lines: LineNode[], file: VFile): Section[] {
     current().blocks.push(b);
   };
 
+  let inAttachments = false;
   for (let i = 0; i < lines.length; i++) {
     const node = lines[i] as LineNode;
     const line = node.position.start.line;
@@ -69,7 +71,10 @@ export function buildTree(lines: LineNode[], file: VFile): Section[] {
       continue;
     }
     let marker = matchMarker(node.value, node.data?.split);
-    if (!marker) {
+    // "附件：1．…" opens a list of attachments; the "2．…" lines after it are that list, not tasks.
+    if (ATTACHMENTS.test(node.value)) inAttachments = true;
+    else if (inAttachments && marker && marker.family !== 'arabic') inAttachments = false;
+    if (!marker || inAttachments) {
       addBlock(paragraph(node));
       continue;
     }
@@ -117,6 +122,12 @@ function splitHeading(marker: Marker, node: LineNode): { heading: string | null;
   const rest = marker.rest;
   if (node.data?.markdownHeading || (rest.length <= HEADING_MAX && !/[。！？；]/.test(rest))) return { heading: rest, body: '' };
   const first = /^[^。！？；]+[。！？；]/.exec(rest)?.[0] ?? rest;
+  // A deep item is a section only when it opens with a lead ("（1）强化监测。…"); a goal sentence
+  // with commas ("（1）到2025年，全市…达到100%。") is an item of a list.
+  if (LIST_FAMILIES.includes(marker.family) && !/^[^。！？；，,]{1,40}[。！？；]/.test(rest) && rest.length > HEADING_MAX) {
+    return { heading: null, body: rest };
+  }
+  if (LIST_FAMILIES.includes(marker.family) && /^[^。！？；]*[，,]/.test(first)) return { heading: null, body: rest };
   const standard = STANDARD_HEADING.exec(rest)?.[1];
   if (first.length > LEAD_MAX && standard) return { heading: standard, body: rest.slice(standard.length) };
   if (first.length <= LEAD_MAX) {
