@@ -13,24 +13,27 @@ import type { VFile } from 'vfile';
 import { report } from '../messages.ts';
 import { PARAGRAPH_END } from '../text/cjk.ts';
 import type { LineNode, LinesRoot } from '../types.ts';
-import { matchMarker } from '../structure/markers.ts';
+import { continuingMarker, matchMarker } from '../structure/markers.ts';
 
 const RUNNING_TEXT = /[。！？；]/;
 
-export function shouldJoin(prev: LineNode, next: LineNode): boolean {
+export function shouldJoin(prev: LineNode, next: LineNode, lastArabic = 0): boolean {
   if (prev.data?.tableCells || next.data?.tableCells || prev.data?.markdownHeading || next.data?.markdownHeading) return false;
   if (next.data?.split || PARAGRAPH_END.test(prev.value)) return false;
   if (!RUNNING_TEXT.test(prev.value) && prev.value.length < 60) return false;
-  if (matchMarker(next.value) || /^[—－-]{1,2}/.test(next.value) || /^[表图附注]/.test(next.value)) return false;
+  if (matchMarker(next.value) || continuingMarker(next.value, lastArabic) || /^[—－-]{1,2}/.test(next.value) || /^[表图附注]/.test(next.value)) return false;
   return true;
 }
 
 export function joinBrokenLines() {
   return (tree: LinesRoot, file: VFile) => {
     const out: LineNode[] = [];
+    let lastArabic = 0;
     for (const node of tree.children) {
       const prev = out.at(-1);
-      if (prev && shouldJoin(prev, node)) {
+      const marker = matchMarker(node.value, node.data?.split) ?? continuingMarker(node.value, lastArabic);
+      if (marker?.family === 'arabic') lastArabic = marker.value;
+      if (prev && shouldJoin(prev, node, lastArabic - 1)) {
         report(file, 'joined-lines', prev.position, { next: node.position.start.line });
         // Two Latin words broken apart need their space back; Chinese text joins without one.
         const space = /[A-Za-z]$/.test(prev.value) && /^[A-Za-z]/.test(node.value) ? ' ' : '';

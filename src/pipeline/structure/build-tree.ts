@@ -8,7 +8,7 @@
 import type { VFile } from 'vfile';
 import { report } from '../messages.ts';
 import type { Block, LineNode, Section } from '../types.ts';
-import { familyRank, matchMarker, printMarker, type Marker, type MarkerFamily } from './markers.ts';
+import { continuingMarker, familyRank, matchMarker, printMarker, type Marker, type MarkerFamily } from './markers.ts';
 import { findResponsibility } from './responsible.ts';
 import { delimitedTableAt, flatTableAt } from './tables.ts';
 
@@ -58,6 +58,7 @@ export function buildTree(lines: LineNode[], file: VFile): Section[] {
   };
 
   let inAttachments = false;
+  let lastArabic = 0;
   for (let i = 0; i < lines.length; i++) {
     const node = lines[i] as LineNode;
     const line = node.position.start.line;
@@ -70,7 +71,9 @@ export function buildTree(lines: LineNode[], file: VFile): Section[] {
       i = table.end - 1;
       continue;
     }
-    let marker = matchMarker(node.value, node.data?.split);
+    // A number run into its heading ("6加快形成…") counts when it continues the numbering.
+    let marker = matchMarker(node.value, node.data?.split) ?? continuingMarker(node.value, lastArabic);
+    if (marker?.family === 'arabic') lastArabic = marker.value;
     // "附件：1．…" opens a list of attachments; the "2．…" lines after it are that list, not tasks.
     if (ATTACHMENTS.test(node.value)) inAttachments = true;
     else if (inAttachments && marker && marker.family !== 'arabic') inAttachments = false;

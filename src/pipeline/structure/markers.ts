@@ -73,6 +73,12 @@ export function matchMarker(line: string, bare = false): Marker | null {
   return null;
 }
 
+/** A bare number that continues the arabic numbering: "6加快…" right after task 5. */
+export function continuingMarker(line: string, lastArabic: number): Marker | null {
+  const bare = matchMarker(line, true);
+  return bare?.family === 'arabic' && lastArabic > 0 && bare.value === lastArabic + 1 ? bare : null;
+}
+
 /** How a marker of this family and value is printed, for messages: cn-paren 3 → "（三）". */
 export function printMarker(family: MarkerFamily, value: number): string {
   const cn = toChinese(value);

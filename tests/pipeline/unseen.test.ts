@@ -1,0 +1,65 @@
+/**
+ * Plans in forms the seeds do not show (tests/pipeline/unseen/README.md): other cities, chapter
+ * markers, tables flattened one cell per line, Markdown front matter, web-page pastes, GB18030 and
+ * UTF-16, messy numbering, newspaper jump pages. Each must give the hierarchy in its outline file.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parsePlan, type Block, type Section } from '../../src/pipeline/index.ts';
+import { planDocumentSchema } from '../../src/schemas/plan-document.ts';
+import { outline } from '../helpers/outline.ts';
+
+const dir = join(import.meta.dirname, 'unseen');
+const texts = readdirSync(dir).filter((f) => f.endsWith('.txt') && !f.endsWith('.outline.txt'));
+const parse = (name: string) => parsePlan(new Uint8Array(readFileSync(join(dir, name))), { path: name });
+const blocks = (list: Section[]): Block[] => list.flatMap((s) => [...s.blocks, ...blocks(s.children)]);
+
+describe.each(texts)('%s', (name) => {
+  it('gives the expected hierarchy and a valid document', () => {
+    const doc = parse(name);
+    const expected = readFileSync(join(dir, name.replace(/\.txt$/, '.outline.txt')), 'utf8').trim().split('\n');
+    expect(outline(doc)).toEqual(expected);
+    expect(planDocumentSchema.safeParse(doc).success).toBe(true);
+  });
+});
+
+describe('what the forms must get right', () => {
+  it('decodes GB18030 (4-byte characters included) and UTF-16 with BOM', () => {
+    const gb = parse('gb18030.txt');
+    expect(gb.source.encoding).toBe('gb18030');
+    expect(JSON.stringify(gb)).toMatch(/石㳇河|䢺水/);
+    expect(JSON.stringify(gb)).not.toContain('\\r');
+    const u16 = parse('utf16.txt');
+    const u8 = parse('utf8-bom.txt');
+    expect(u16.source.encoding).toBe('utf-16le');
+    expect(u16.sections).toEqual(u8.sections);
+    expect(u8.meta.title?.startsWith('\ufeff')).toBe(false);
+  });
+
+  it('rebuilds the flattened table by column', () => {
+    const table = blocks(parse('flattened-table.txt').sections).find((b) => b.kind === 'table');
+    expect(table?.rows?.length).toBe(10);
+    expect(table?.rows?.[0]).toEqual(['序号', '指标', '单位', '2020年', '2025年目标', '属性']);
+    expect(table?.rows?.every((r) => r.length === 6)).toBe(true);
+  });
+
+  it('reads front matter as metadata and keeps it out of the text', () => {
+    const doc = parse('front-matter.txt');
+    expect(doc.meta.sources?.title).toBe('front-matter');
+    expect(doc.meta.issued).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(JSON.stringify(doc.sections)).not.toMatch(/doc_number|^---/);
+    expect(blocks(doc.sections).some((b) => b.kind === 'table')).toBe(true);
+  });
+
+  it('drops the web page around a pasted plan', () => {
+    const text = JSON.stringify(parse('web-paste.txt').sections);
+    for (const cruft of ['ICP备', '打印本页', '分享到', '网站标识码', '上一篇']) expect(text).not.toContain(cruft);
+  });
+
+  it('lists 责任单位 of a newspaper page, with brackets inside units kept whole', () => {
+    const units = blocks(parse('newspaper.txt').sections).flatMap((b) => b.responsible);
+    expect(units).toContain('各县（市、区）人民政府');
+    expect(units.every((u) => !u.includes('按职责分工'))).toBe(true);
+  });
+});
