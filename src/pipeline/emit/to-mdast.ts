@@ -75,7 +75,7 @@ function paragraphWithResponsibility(b: Block): Flow[] {
   for (const c of clauses) {
     const before = b.text.slice(at, c.start);
     if (before.trim()) out.push(leadParagraph(before, at === 0 ? b.lead : null));
-    out.push(responsible(c.role, c.units, b.text.slice(c.start, c.end)));
+    out.push(responsible(c.role, c.pieces, b.text.slice(c.start, c.end)));
     at = c.end;
   }
   const rest = b.text.slice(at);
@@ -92,22 +92,19 @@ function leadParagraph(value: string, lead: string | null): BlockContent {
 }
 
 /**
- * "责任单位:甲局(发改、科技)、乙局等按职责分工" → label, the units as list items, and whatever the
- * clause says after the last unit ("等按职责分工") so that every printed word stays on the page.
+ * "责任单位:甲局(发改、科技)、乙局等按职责分工,丙" → the label, then the clause cut at its separators
+ * as list items, each exactly as printed ("乙局等按职责分工" stays whole), so that every printed
+ * word stays on the page; the cleaned unit names are in the data.
  */
-function responsible(role: string, units: string[], clause: string): MdxJsxFlowElement {
-  const last = units.at(-1);
-  const tailAt = last ? clause.lastIndexOf(last) + last.length : -1;
-  const tail = tailAt > 0 ? clause.slice(tailAt).replace(/^[，,、；;\s]+/, '') : '';
+function responsible(role: string, pieces: string[], clause: string): MdxJsxFlowElement {
   const labelled = /^(\S+?)\s*[:：]/.exec(clause)?.[0] ?? `${role}：`;
   const children: Flow[] = [para([text(labelled)])];
-  if (units.length) {
+  if (pieces.length) {
     children.push({
       type: 'list', ordered: false, spread: false,
-      children: units.map((u) => ({ type: 'listItem', spread: false, children: [para([text(u)])] })),
+      children: pieces.map((u) => ({ type: 'listItem', spread: false, children: [para([text(u)])] })),
     });
   }
-  if (tail) children.push(para([text(tail)]));
   return jsx('PlanResponsible', attr('role', role), children);
 }
 

@@ -17,7 +17,13 @@ const OPEN = '（(【[';
 const CLOSE = '）)】]';
 const TAIL = /(等)?(按职责分工|分工负责|按职责分工负责|分别负责|负责|落实)?(等)?$/;
 
-export interface Clause extends ResponsibleGroup { clause: string; start: number; end: number }
+export interface Clause extends ResponsibleGroup {
+  clause: string;
+  start: number;
+  end: number;
+  /** The clause after its label, cut at the separators but otherwise as printed (for display). */
+  pieces: string[];
+}
 
 export function findResponsibility(text: string): Clause[] {
   const out: Clause[] = [];
@@ -27,9 +33,12 @@ export function findResponsibility(text: string): Clause[] {
     let depth = 0;
     let end = from;
     const units: string[] = [];
+    const pieces: string[] = [];
     let unitStart = from;
     const push = (until: number) => {
-      const unit = text.slice(unitStart, until).trim().replace(TAIL, '').trim();
+      const piece = text.slice(unitStart, until).trim();
+      if (piece) pieces.push(piece);
+      const unit = piece.replace(TAIL, '').trim();
       if (unit) units.push(unit);
     };
     for (; end < text.length; end++) {
@@ -46,7 +55,7 @@ export function findResponsibility(text: string): Clause[] {
     }
     push(end);
     const role = m[1] ?? '责任单位';
-    out.push({ role, units, clause: text.slice(start, end).replace(/[；;，,\s]+$/, ''), start, end });
+    out.push({ role, units, pieces, clause: text.slice(start, end).replace(/[；;，,\s]+$/, ''), start, end });
   }
   return out;
 }
