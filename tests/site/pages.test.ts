@@ -1,0 +1,79 @@
+/**
+ * The built site (globalSetup ran `npm run build`'s two steps): every seed page carries every
+ * sentence of its source's content and none of the named boilerplate, every clause has its anchor,
+ * code-like plan text shows as text, and reading pages ship no JavaScript.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { PlanDocument, Section } from '../../src/pipeline/index.ts';
+import { wordsOnly } from '../../src/pipeline/text/cjk.ts';
+import { missingSentences, repairedSource } from '../helpers/fidelity.ts';
+import { seedBoilerplate, seedDuplicates, seedFiles } from '../helpers/seeds.ts';
+
+const slugOf = (file: string) => /^slug:\s*(\S+)/m.exec(readFileSync(`seeds/${file.replace(/\.txt$/, '.yaml')}`, 'utf8'))?.[1] ?? '';
+const html = (slug: string) => readFileSync(`dist/plans/${slug}/index.html`, 'utf8');
+const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+/** Visible text of the plan itself: the article, without the contents list and the repair log. */
+const articleText = (page: string) => decode((/<article class="plan-body">([\s\S]*?)<\/article>/.exec(page)?.[1] ?? '').replace(/<[^>]+>/g, '\n'));
+const pageText = (page: string) => decode(page.replace(/<[^>]+>/g, '\n'));
+
+describe.each(seedFiles)('page of seed %s', (file) => {
+  const slug = slugOf(file);
+  const page = html(slug);
+  const doc = JSON.parse(readFileSync(`content/plan-data/${slug}.json`, 'utf8')) as PlanDocument;
+  const source = readFileSync(`seeds/${file}`, 'utf8');
+
+  it('carries every sentence of the source content (title block included)', () => {
+    const shown = `${pageText(/<h1>[\s\S]*?<\/h1>[\s\S]*?<\/dl>/.exec(page)?.[0] ?? '')}\n${doc.masthead.map((m) => m.text).join('\n')}\n${articleText(page)}`;
+    const content = repairedSource(source, seedBoilerplate[file] ?? [], seedDuplicates[file]);
+    const masthead = new Set(doc.masthead.map((m) => wordsOnly(m.text)));
+    const missing = missingSentences(content, shown).filter((s) => !masthead.has(wordsOnly(s)));
+    expect(missing).toEqual([]);
+    for (const m of doc.masthead.filter((x) => x.role === 'title' || x.role === 'issuer')) {
+      expect(wordsOnly(pageText(page))).toContain(wordsOnly(m.text).replace(/^[（(].*?[）)]/, ''));
+    }
+  });
+
+  it('shows none of the named boilerplate anywhere on the page', () => {
+    const text = wordsOnly(pageText(page));
+    for (const b of seedBoilerplate[file] ?? []) expect(text.includes(wordsOnly(b)), b).toBe(false);
+  });
+
+  it('gives every section and block its anchor, once', () => {
+    const ids = [...page.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+    const walk = (list: Section[]) => {
+      for (const s of list) {
+        expect(ids, s.id).toContain(s.id);
+        for (const b of s.blocks) expect(ids, b.id).toContain(b.id);
+        walk(s.children);
+      }
+    };
+    walk(doc.sections);
+  });
+
+  it('ships no JavaScript and loads nothing from elsewhere', () => {
+    expect(page).not.toMatch(/<script/i);
+    expect(page).not.toMatch(/(src|href)="(https?:)?\/\//);
+    expect(page).toMatch(/<html lang="zh-CN"/);
+  });
+});
+
+it('shows code-like plan text as text', () => {
+  const text = articleText(html('test-tricky-markup'));
+  for (const literal of ['{curly}', '<b>尖括号</b>', '*星号*', '[链接](http://x.y)', '`代码`', '~~删除线~~', '&amp; 实体', 'import x from "y"', 'export const a = 1']) {
+    expect(text).toContain(literal);
+  }
+});
+
+it('renders a flattened table as a table with a header row', () => {
+  const page = html('test-tricky-markup');
+  expect(page).toMatch(/<th[^>]*>\s*(<p>)?序号/);
+  expect((page.match(/<tr/g) ?? []).length).toBe(4);
+});
+
+it('lists every plan on the home page', () => {
+  const index = readFileSync('dist/index.html', 'utf8');
+  for (const file of seedFiles) expect(index).toContain(`/plans/${slugOf(file)}/`);
+  expect(existsSync('dist/plans/test-tricky-markup/index.html')).toBe(true);
+});
