@@ -3,6 +3,7 @@
  * and by the tests to check that every document the pipeline makes, from any input, is valid.
  */
 import { z } from 'zod';
+import { jurisdictionSchema } from './jurisdiction.ts';
 
 const id = z.string().regex(/^[a-z][a-z0-9-]*$/, 'anchor ids are lower-case ASCII');
 
@@ -51,10 +52,7 @@ export const planDocumentSchema = z.object({
   source: z.object({ file: z.string(), sha256: z.string().length(64), encoding: z.string() }),
   meta: z.object({
     title: z.string().nullable(),
-    jurisdiction: z.object({
-      name: z.string(), province: z.string().optional(), city: z.string().optional(),
-      county: z.string().optional(), level: z.string().optional(),
-    }).nullable(),
+    jurisdiction: jurisdictionSchema.nullable(),
     issuer: z.string().nullable(),
     issued: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).nullable(),
     period: z.object({ from: z.number().int(), to: z.number().int() }).nullable(),

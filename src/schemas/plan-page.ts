@@ -1,15 +1,13 @@
 /** Front matter of a generated plan page, content/plans/<slug>.mdx (see emit/to-mdast.ts). */
 import { z } from 'zod';
+import { jurisdictionSchema } from './jurisdiction.ts';
 
 export const planPageSchema = z.object({
   /** URL name of the page: /plans/<slug>/. */
   slug: z.string(),
   /** Title as the document states it, or null for an untitled fragment. */
   title: z.string().nullable(),
-  jurisdiction: z.object({
-    name: z.string(), province: z.string().optional(), city: z.string().optional(),
-    county: z.string().optional(), level: z.string().optional(),
-  }).nullable(),
+  jurisdiction: jurisdictionSchema.nullable(),
   issuer: z.string().nullable(),
   issued: z.string().nullable(),
   period: z.object({ from: z.number(), to: z.number() }).nullable(),

@@ -4,6 +4,7 @@
  * means "not stated anywhere" and stays null.
  */
 import { z } from 'zod';
+import { jurisdictionSchema } from './jurisdiction.ts';
 
 const year = z.number().int().min(1949).max(2100);
 
@@ -13,14 +14,7 @@ export const sidecarSchema = z.strictObject({
   /** Title without 《》, as the document states it. */
   title: z.string().min(1).nullable().optional(),
   /** Where the plan applies. */
-  jurisdiction: z.strictObject({
-    name: z.string().min(1),
-    province: z.string().optional(),
-    city: z.string().optional(),
-    county: z.string().optional(),
-    /** 省 | 市 | 区 | 县 | 投资区 | 开发区 … */
-    level: z.string().optional(),
-  }).nullable().optional(),
+  jurisdiction: jurisdictionSchema.nullable().optional(),
   /** Issuing bodies as printed, e.g. "中共许昌市委 许昌市人民政府". */
   issuer: z.string().min(1).nullable().optional(),
   /** Date of issue: "YYYY-MM-DD", "YYYY-MM" or "YYYY". */

@@ -2,7 +2,7 @@
 // temporary profile per launch, every request that is not to 127.0.0.1 blocked and recorded,
 // and axe-core injected from node_modules (never fetched from a CDN).
 
-import { accessSync, constants, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -10,17 +10,10 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { AxeResults, Result } from 'axe-core';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+import { CHROMIUM_PATH } from '../../scripts/ensure-chromium.ts';
 
-/** Same check as scripts/ensure-chromium.ts: the binary exists and is executable. */
-export function chromiumAvailable(): boolean {
-  try {
-    accessSync(CHROMIUM_PATH, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
+// One definition of where Chromium is and how to tell it is there: the install script's.
+export { CHROMIUM_PATH, chromiumInstalled as chromiumAvailable } from '../../scripts/ensure-chromium.ts';
 
 export const CHROMIUM_ARGS = [
   '--headless',

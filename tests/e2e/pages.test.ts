@@ -37,7 +37,7 @@ const DIST = path.resolve(REPO_ROOT, process.env.E2E_DIST_DIR ?? 'dist');
 const SCREENS = path.join(REPO_ROOT, 'tests', '.tmp', 'screens');
 const WIDTHS = [375, 1280] as const;
 const MOBILE = 375;
-const INSTALL_COMMAND = 'sudo apt-get update && sudo apt-get install -y chromium';
+import { INSTALL_COMMAND } from '../../scripts/ensure-chromium.ts';
 
 const skipRequested = process.env.SKIP_BROWSER_TESTS === '1';
 const chromiumMissing = !chromiumAvailable();
