@@ -54,8 +54,14 @@ export function findResponsibility(text: string): Clause[] {
       }
     }
     push(end);
+    // The full stop that ends the clause belongs to it (shown after the last unit), so that no
+    // stray "。" is left behind as a paragraph of its own.
+    if (text[end] === '。' && pieces.length) {
+      pieces[pieces.length - 1] += '。';
+      end++;
+    }
     const role = m[1] ?? '责任单位';
-    out.push({ role, units, pieces, clause: text.slice(start, end).replace(/[；;，,\s]+$/, ''), start, end });
+    out.push({ role, units, pieces, clause: text.slice(start, end).replace(/[；;，,\s]+$/, '').replace(/。$/, ''), start, end });
   }
   return out;
 }
