@@ -73,8 +73,8 @@ export interface ParseOptions {
 export function parsePlan(input: Uint8Array | string, options: ParseOptions): PlanDocument {
   const file = new VFile({ path: options.path, value: input });
   const processor = createPlanProcessor();
-  const tree = processor.runSync(processor.parse(file) as LinesRoot, file) as LinesRoot;
-  void tree;
+  // The structure plugin leaves its result in file.data; the returned tree is not needed.
+  processor.runSync(processor.parse(file) as LinesRoot, file);
   if (options.sidecarProblem) {
     file.message(formatMessage('sidecar-invalid', options.sidecarProblem), { ruleId: 'sidecar-invalid', source: 'plan' });
   }
@@ -105,9 +105,10 @@ function completeFromTitle(meta: PlanMeta): PlanMeta {
   const fromTitle = inferMeta({ masthead: [{ role: 'title', text: meta.title, line: 0 }] });
   const sources = meta.sources ?? {};
   const out = { ...meta };
-  if (!sources.kind && out.kind === null && fromTitle.kind && !('kind' in sources)) out.kind = fromTitle.kind;
-  if (!sources.period && out.period === null && fromTitle.period) out.period = fromTitle.period;
-  if (!sources.jurisdiction && out.jurisdiction === null && fromTitle.jurisdiction) out.jurisdiction = fromTitle.jurisdiction;
+  // Only fields nobody stated (no source recorded, still null) are read from the title.
+  if (!sources.kind && out.kind === null) out.kind = fromTitle.kind;
+  if (!sources.period && out.period === null) out.period = fromTitle.period;
+  if (!sources.jurisdiction && out.jurisdiction === null) out.jurisdiction = fromTitle.jurisdiction;
   return out;
 }
 

@@ -24,7 +24,7 @@ export interface PlanMeta {
   kind: string | null;
   /** Extra: document number as printed, e.g. "豫发〔2018〕19号". */
   docNumber?: string | null;
-  /** Extra: where each field came from: "sidecar", "front-matter", "text" or absent when null. */
+  /** Extra: where each field came from ("sidecar" also when the sidecar says null); absent when inferred as unknown. */
   sources?: Record<string, 'sidecar' | 'front-matter' | 'text'>;
 }
 

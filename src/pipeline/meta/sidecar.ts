@@ -55,7 +55,8 @@ export function mergeMeta(text: PlanMeta, frontMatter?: Record<string, unknown>,
     const sources = merged.sources as NonNullable<PlanMeta['sources']>;
     if (sidecar && sidecar[field] !== undefined) {
       (merged as unknown as Record<string, unknown>)[field] = sidecar[field];
-      if (sidecar[field] !== null) sources[field] = 'sidecar';
+      // Recorded for null too: "not stated anywhere" must not be filled in from the title later.
+      sources[field] = 'sidecar';
     } else if (fm[field] !== undefined) {
       (merged as unknown as Record<string, unknown>)[field] = fm[field];
       sources[field] = 'front-matter';

@@ -69,7 +69,7 @@ export function dedupePassages() {
     });
     // 2. Runs of repeated sentences inside paragraphs.
     const cuts: Span[] = [];
-    for (const [text, spans] of sentenceSpans(lines)) {
+    for (const spans of sentenceSpans(lines).values()) {
       const [a, b] = spans;
       if (!a || !b || spans.length !== 2 || dropped.has(a.line) || dropped.has(b.line)) continue;
       // Grow the match to the whole repeated passage, backwards and forwards, character by character.
@@ -84,7 +84,6 @@ export function dedupePassages() {
       const passage = la.slice(A.start, A.end);
       if (passage.length < MIN_PASSAGE || (A.start === 0 && A.end === la.length && B.start === 0 && B.end === lb.length)) continue;
       if (cuts.some((c) => (c.line === A.line && c.start === A.start) || (c.line === B.line && c.start === B.start))) continue;
-      void text;
       const keepA = affinity(passage, lines[A.line] as LineNode, A) >= affinity(passage, lines[B.line] as LineNode, B);
       const [cut, kept] = keepA ? [B, A] : [A, B];
       cuts.push(cut);
