@@ -17,11 +17,12 @@ import { continuingMarker, matchMarker } from '../structure/markers.ts';
 
 const RUNNING_TEXT = /[。！？；]/;
 
-export function shouldJoin(prev: LineNode, next: LineNode, lastArabic = 0): boolean {
+/** `nextOpensItem`: the next line starts with a numbering marker (the caller has recognised it). */
+export function shouldJoin(prev: LineNode, next: LineNode, nextOpensItem: boolean): boolean {
   if (prev.data?.tableCells || next.data?.tableCells || prev.data?.markdownHeading || next.data?.markdownHeading) return false;
   if (next.data?.split || PARAGRAPH_END.test(prev.value)) return false;
   if (!RUNNING_TEXT.test(prev.value) && prev.value.length < 60) return false;
-  if (matchMarker(next.value) || continuingMarker(next.value, lastArabic) || /^[—－-]{1,2}/.test(next.value) || /^[表图附注]/.test(next.value)) return false;
+  if (nextOpensItem || /^[—－-]{1,2}/.test(next.value) || /^[表图附注]/.test(next.value)) return false;
   return true;
 }
 
@@ -33,7 +34,7 @@ export function joinBrokenLines() {
       const prev = out.at(-1);
       const marker = matchMarker(node.value, node.data?.split) ?? continuingMarker(node.value, lastArabic);
       if (marker?.family === 'arabic') lastArabic = marker.value;
-      if (prev && shouldJoin(prev, node, lastArabic - 1)) {
+      if (prev && shouldJoin(prev, node, marker !== null)) {
         report(file, 'joined-lines', prev.position, { next: node.position.start.line });
         // Two Latin words broken apart need their space back; Chinese text joins without one.
         const space = /[A-Za-z]$/.test(prev.value) && /^[A-Za-z]/.test(node.value) ? ' ' : '';

@@ -36,7 +36,10 @@ export function buildTree(lines: LineNode[], file: VFile): Section[] {
 
   const roots: Section[] = [];
   const stack: Open[] = [];
+  /** Last number of each family among the children of each parent (null: top level). */
   const lastValue = new Map<Section | null, Map<MarkerFamily, number>>();
+  /** Last number of each family anywhere so far: tasks numbered straight through are no gaps. */
+  const overall = new Map<MarkerFamily, number>();
   const current = (): Section => {
     const top = stack.at(-1)?.section;
     if (top) return top;
@@ -95,7 +98,7 @@ export function buildTree(lines: LineNode[], file: VFile): Section[] {
     const level = levelOf(marker.family);
     while (stack.length && (stack.at(-1)?.section.level ?? 0) >= level) stack.pop();
     const parent = stack.at(-1)?.section ?? null;
-    checkSequence(file, node, marker, lastValue, parent, roots.length === 0 || (roots.length === 1 && roots[0]?.number === null));
+    checkSequence(file, node, marker, lastValue, overall, parent, roots.length === 0 || (roots.length === 1 && roots[0]?.number === null));
     const section: Section = {
       id: '', number: marker.raw, heading, level, themes: [], blocks: [], children: [], marker: marker.family, line,
     };
@@ -154,13 +157,11 @@ function addListItem(section: Section, marker: Marker, node: LineNode) {
 
 function checkSequence(
   file: VFile, node: LineNode, marker: Marker,
-  lastValue: Map<Section | null, Map<MarkerFamily, number>>, parent: Section | null, atStart: boolean,
+  lastValue: Map<Section | null, Map<MarkerFamily, number>>, overall: Map<MarkerFamily, number>,
+  parent: Section | null, atStart: boolean,
 ) {
   const seen = lastValue.get(parent) ?? new Map<MarkerFamily, number>();
   lastValue.set(parent, seen);
-  // The document-wide last number: tasks numbered straight through (1 … 36) are not gaps.
-  const overall = lastValue.get(null) ?? new Map<MarkerFamily, number>();
-  lastValue.set(null, overall);
   const prev = seen.get(marker.family);
   const prevOverall = overall.get(marker.family);
   seen.set(marker.family, marker.value);
