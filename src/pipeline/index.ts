@@ -6,6 +6,8 @@
  *   repair  spaces in words, OCR slips, unit spellings, inline headings,
  *           broken lines, passages printed twice                          (repairs)
  *   build   masthead, sections, blocks, 责任单位, tables, anchors
+ *   meta    title, issuer, date, place … from masthead, notice, front matter and sidecar
+ *   enrich  readers of the structured document: themes, goals and milestones, channels
  *
  * Order matters: boilerplate goes before anything looks for a title; inline headings are split
  * before broken lines are joined (so the join sees real paragraph ends); duplicates are found
@@ -27,8 +29,11 @@ import { splitInlineHeadings } from './normalize/split-inline-headings.ts';
 import { joinBrokenLines } from './normalize/join-broken-lines.ts';
 import { dedupePassages } from './normalize/dedupe-passages.ts';
 import { structure } from './structure/structure.ts';
-import { inferMeta } from './meta/infer-meta.ts';
-import { mergeMeta } from './meta/sidecar.ts';
+import { meta } from './meta/meta-step.ts';
+import { themes } from './enrich/themes.ts';
+import { goals } from './enrich/goals.ts';
+import { channels } from './enrich/channels.ts';
+import './enrich/data.ts';
 import { formatMessage } from './messages.ts';
 import type { Sidecar } from '../schemas/sidecar.ts';
 import type { Diagnostic, LinesRoot, PlanDocument, PlanMeta } from './types.ts';
@@ -49,6 +54,10 @@ export const steps = [
   ['join-broken-lines', joinBrokenLines],
   ['dedupe-passages', dedupePassages],
   ['structure', structure],
+  ['meta', meta],
+  ['themes', themes],
+  ['goals', goals],
+  ['channels', channels],
 ] as const;
 
 export type StepName = (typeof steps)[number][0];
@@ -72,15 +81,13 @@ export interface ParseOptions {
 /** Parse a plan text (bytes as read from disk, or a string) into a PlanDocument. */
 export function parsePlan(input: Uint8Array | string, options: ParseOptions): PlanDocument {
   const file = new VFile({ path: options.path, value: input });
+  if (options.sidecar) file.data.sidecar = options.sidecar;
   const processor = createPlanProcessor();
-  // The structure plugin leaves its result in file.data; the returned tree is not needed.
+  // The steps leave their results in file.data; the returned tree is not needed.
   processor.runSync(processor.parse(file) as LinesRoot, file);
   if (options.sidecarProblem) {
     file.message(formatMessage('sidecar-invalid', options.sidecarProblem), { ruleId: 'sidecar-invalid', source: 'plan' });
   }
-  const masthead = file.data.masthead ?? [];
-  const fromText = inferMeta({ masthead, fileNameTitle: file.data.fileNameTitle });
-  const meta = completeFromTitle(mergeMeta(fromText, file.data.frontMatter, options.sidecar));
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
   return {
     schema: 'plan-document/1',
@@ -89,27 +96,18 @@ export function parsePlan(input: Uint8Array | string, options: ParseOptions): Pl
       sha256: createHash('sha256').update(bytes).digest('hex'),
       encoding: file.data.encoding ?? 'utf-8',
     },
-    meta,
-    masthead,
+    meta: file.data.meta ?? emptyMeta(),
+    masthead: file.data.masthead ?? [],
     sections: file.data.sections ?? [],
-    goals: [],
-    milestones: [],
-    channels: [],
+    goals: file.data.goals ?? [],
+    milestones: file.data.milestones ?? [],
+    channels: file.data.channels ?? [],
     diagnostics: file.messages.map(toDiagnostic).sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
   };
 }
 
-/** When the title came from a sidecar or front matter, read kind and period from it too. */
-function completeFromTitle(meta: PlanMeta): PlanMeta {
-  if (!meta.title) return meta;
-  const fromTitle = inferMeta({ masthead: [{ role: 'title', text: meta.title, line: 0 }] });
-  const sources = meta.sources ?? {};
-  const out = { ...meta };
-  // Only fields nobody stated (no source recorded, still null) are read from the title.
-  if (!sources.kind && out.kind === null) out.kind = fromTitle.kind;
-  if (!sources.period && out.period === null) out.period = fromTitle.period;
-  if (!sources.jurisdiction && out.jurisdiction === null) out.jurisdiction = fromTitle.jurisdiction;
-  return out;
+function emptyMeta(): PlanMeta {
+  return { title: null, jurisdiction: null, issuer: null, issued: null, period: null, kind: null };
 }
 
 function toDiagnostic(m: VFileMessage): Diagnostic {

@@ -34,6 +34,15 @@ export interface ResponsibleGroup {
   units: string[];
 }
 
+/** Why a theme was given: the heading that names it, or the vocabulary terms found. */
+export interface ThemeReason {
+  theme: string;
+  /** "heading": a heading on the path names the theme; "terms": the text's own words decided. */
+  by: 'heading' | 'terms';
+  /** The heading text or the matched terms, verbatim. */
+  evidence: string[];
+}
+
 export interface Block {
   id: string;
   kind: 'paragraph' | 'table' | 'list';
@@ -50,6 +59,10 @@ export interface Block {
   items?: { number: string | null; text: string }[];
   /** Extra: first source line of the block (1-based). */
   line?: number;
+  /** Extra (tables): the caption as printed, "表1 主要指标"; null when none is printed. */
+  caption?: string | null;
+  /** Extra: why each theme in `themes` was given. */
+  themeWhy?: ThemeReason[];
 }
 
 export interface Section {
@@ -64,6 +77,13 @@ export interface Section {
   marker?: string | null;
   /** Extra: first source line of the heading (1-based). */
   line?: number;
+  /**
+   * Extra: what part of the document the section is: the plan's body (absent), the cover notice
+   * that publishes it ("notice"), an attachment ("attachment") or a 专栏 box ("aside").
+   */
+  role?: 'notice' | 'attachment' | 'aside';
+  /** Extra: why each theme in `themes` was given. */
+  themeWhy?: ThemeReason[];
 }
 
 export interface Goal {

@@ -5,6 +5,12 @@
 import { z } from 'zod';
 import { jurisdictionSchema } from './jurisdiction.ts';
 
+const themeWhy = z.array(z.object({
+  theme: z.string(),
+  by: z.enum(['heading', 'terms']),
+  evidence: z.array(z.string()),
+})).optional();
+
 const id = z.string().regex(/^[a-z][a-z0-9-]*$/, 'anchor ids are lower-case ASCII');
 
 export const blockSchema = z.object({
@@ -23,11 +29,17 @@ export const blockSchema = z.object({
   header: z.boolean().optional(),
   items: z.array(z.object({ number: z.string().nullable(), text: z.string() })).optional(),
   line: z.number().int().optional(),
+  /** Table caption as printed ("表1 主要指标"). */
+  caption: z.string().nullable().optional(),
+  /** Why each theme was given. */
+  themeWhy,
 });
 
 export interface SectionShape {
   id: string; number: string | null; heading: string; level: number; themes: string[];
   blocks: z.infer<typeof blockSchema>[]; children: SectionShape[]; marker?: string | null; line?: number;
+  role?: 'notice' | 'attachment' | 'aside';
+  themeWhy?: z.infer<typeof themeWhy>;
 }
 
 export const sectionSchema: z.ZodType<SectionShape> = z.lazy(() => z.object({
@@ -43,6 +55,9 @@ export const sectionSchema: z.ZodType<SectionShape> = z.lazy(() => z.object({
   children: z.array(sectionSchema),
   marker: z.string().nullable().optional(),
   line: z.number().int().optional(),
+  /** The cover notice, an attachment or a 专栏 box; absent for the plan's body. */
+  role: z.enum(['notice', 'attachment', 'aside']).optional(),
+  themeWhy,
 }));
 
 const located = { quote: z.string(), sectionId: z.string(), blockId: z.string() };

@@ -9,11 +9,34 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VFile } from 'vfile';
-import { createPlanProcessor, parsePlan, steps, type LinesRoot, type Section, type StepName } from '../../src/pipeline/index.ts';
+import { createPlanProcessor, parsePlan, steps, type LinesRoot, type PlanDocument, type Section, type StepName } from '../../src/pipeline/index.ts';
+
+const enrichSteps: StepName[] = ['meta', 'themes', 'goals', 'channels'];
 
 const root = join(import.meta.dirname, 'fixtures');
 
+/** Steps after `structure` read the whole document: their fixtures show what they add to it. */
+function enrichView(step: StepName, doc: PlanDocument): unknown {
+  const outline = (s: Section): unknown => ({
+    heading: `${s.number ?? ''}${s.heading}`, themes: s.themes,
+    blocks: s.blocks.map((b) => ({ text: b.text.slice(0, 30), themes: b.themes })),
+    children: s.children.map(outline),
+  });
+  const strip = <T extends { sectionId: string; blockId: string; id: string }>(x: T) => {
+    const { id: _i, sectionId: _s, blockId: _b, ...rest } = x;
+    return rest;
+  };
+  switch (step) {
+    case 'meta': return doc.meta;
+    case 'themes': return doc.sections.map(outline);
+    case 'goals': return { goals: doc.goals.map(strip), milestones: doc.milestones.map(strip) };
+    case 'channels': return doc.channels.map(strip);
+    default: return null;
+  }
+}
+
 function runStep(step: StepName, input: Uint8Array): unknown {
+  if (step !== 'structure' && enrichSteps.includes(step)) return enrichView(step, parsePlan(input, { path: 'input.txt' }));
   if (step === 'structure') {
     const doc = parsePlan(input, { path: 'input.txt' });
     const project = (s: Section): unknown => ({
