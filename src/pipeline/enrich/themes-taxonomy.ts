@@ -1,0 +1,86 @@
+/**
+ * Loading content/themes.yaml (staff edit it) into what the `themes` step needs: the themes in
+ * order, one matcher for the vocabulary, one for heading words, one for procedural headings.
+ * A file that does not validate stops with a Chinese message naming the file, the field, the
+ * value and the fix: a broken taxonomy must not publish a site whose theme pages are silently empty.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { checkThemesFile, type ThemesFile } from '../../schemas/themes.ts';
+import { TermMatcher, type WordSense } from './themes-match.ts';
+
+/** The taxonomy file, resolved from this module so that `parse` works on plans anywhere on disk. */
+export const themesFileUrl = new URL('../../../content/themes.yaml', import.meta.url);
+
+export class ThemesFileError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`主题词表有误，请改正后重试：\n${problems.join('\n')}`);
+    this.name = 'ThemesFileError';
+    this.problems = problems;
+  }
+}
+
+export interface Taxonomy {
+  /** The validated file, as written (names, descriptions for the site). */
+  file: ThemesFile;
+  /** Theme ids in the file's order: every `themes` array is sorted by it. */
+  order: string[];
+  battles: Set<string>;
+  /** Points a block needs for each theme (before the long-text step). */
+  threshold: Map<string, number>;
+  vocabulary: TermMatcher;
+  headings: TermMatcher;
+  procedural: TermMatcher;
+}
+
+/** Parse and validate the text of a themes file; `name` is how messages refer to it. */
+export function parseThemes(text: string, name: string): Taxonomy {
+  let data: unknown;
+  try {
+    data = parse(text);
+  } catch (error) {
+    const first = (error as Error).message.split('\n')[0];
+    throw new ThemesFileError([`${name}：YAML 格式错误（${first}）。请检查缩进和冒号，列表项以“- ”开头。`]);
+  }
+  const checked = checkThemesFile(data, name);
+  if (!checked.ok) throw new ThemesFileError(checked.problems);
+  return compile(checked.value);
+}
+
+function compile(file: ThemesFile): Taxonomy {
+  const ignore: WordSense[] = file.ignore.map((word) => ({ word, themes: [] }));
+  const vocabulary: WordSense[] = [];
+  const headings: WordSense[] = [];
+  for (const theme of file.themes) {
+    for (const { term, weight } of theme.terms) vocabulary.push({ word: term, themes: [{ theme: theme.id, weight }] });
+    for (const word of theme.headings) headings.push({ word, themes: [{ theme: theme.id, weight: 1 }] });
+  }
+  return {
+    file,
+    order: file.themes.map((t) => t.id),
+    battles: new Set(file.themes.filter((t) => t.battle).map((t) => t.id)),
+    threshold: new Map(file.themes.map((t) => [t.id, t.threshold ?? file.scoring.threshold])),
+    vocabulary: new TermMatcher([...ignore, ...vocabulary]),
+    headings: new TermMatcher([...ignore, ...headings]),
+    procedural: new TermMatcher(file.procedural.map((word) => ({ word, themes: [{ theme: 'procedural', weight: 1 }] }))),
+  };
+}
+
+let cached: Taxonomy | null = null;
+
+/** The project's taxonomy (content/themes.yaml), read once per process. */
+export function loadThemes(): Taxonomy {
+  if (!cached) {
+    const path = fileURLToPath(themesFileUrl);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      throw new ThemesFileError([`${path}：找不到主题词表。它应在项目的 content/themes.yaml。`]);
+    }
+    cached = parseThemes(text, 'content/themes.yaml');
+  }
+  return cached;
+}
