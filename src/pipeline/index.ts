@@ -2,14 +2,17 @@
  * createPlanProcessor(): the one place the pipeline's plugin order is written.
  *
  *   parse   bytes → text (decode) → one `line` node per source line
- *   clean   front matter, Markdown syntax, boilerplate, page marks         (removals)
- *   repair  spaces in words, OCR slips, unit spellings, inline headings,
- *           broken lines, passages printed twice                          (repairs)
+ *   clean   front matter, HTML/VuePress markup, a catalogue's copy note, Markdown syntax,
+ *           boilerplate, page marks                                       (removals)
+ *   repair  spaces in words, OCR slips, unit spellings                     (repairs)
+ *   tables  flattened, tab-separated and pipe tables become one node each
+ *   repair  inline headings, broken lines, passages printed twice         (repairs)
  *   build   masthead, sections, blocks, 责任单位, tables, anchors
  *   meta    title, issuer, date, place … from masthead, notice, front matter and sidecar
  *   enrich  readers of the structured document: themes, goals and milestones, channels
  *
- * Order matters: boilerplate goes before anything looks for a title; inline headings are split
+ * Order matters: boilerplate goes before anything looks for a title; tables are found before
+ * broken lines are joined (a cell must not be glued to the next); inline headings are split
  * before broken lines are joined (so the join sees real paragraph ends); duplicates are found
  * after joining, when a passage is whole again.
  */
@@ -19,6 +22,8 @@ import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { planParse } from './parse/plan-parse.ts';
 import { frontMatter } from './normalize/front-matter.ts';
+import { markup } from './normalize/markup.ts';
+import { catalogueNote } from './normalize/catalogue-note.ts';
 import { markdownSyntax } from './normalize/markdown-syntax.ts';
 import { boilerplate } from './normalize/boilerplate.ts';
 import { pageMarks } from './normalize/page-marks.ts';
@@ -28,6 +33,7 @@ import { units } from './normalize/units.ts';
 import { splitInlineHeadings } from './normalize/split-inline-headings.ts';
 import { joinBrokenLines } from './normalize/join-broken-lines.ts';
 import { dedupePassages } from './normalize/dedupe-passages.ts';
+import { tables } from './structure/tables-step.ts';
 import { structure } from './structure/structure.ts';
 import { meta } from './meta/meta-step.ts';
 import { themes } from './enrich/themes.ts';
@@ -44,12 +50,15 @@ export type * from './types.ts';
 /** The steps after parsing, in order, by name (the names are the fixture folders' names). */
 export const steps = [
   ['front-matter', frontMatter],
+  ['markup', markup],
+  ['catalogue-note', catalogueNote],
   ['markdown-syntax', markdownSyntax],
   ['boilerplate', boilerplate],
   ['page-marks', pageMarks],
   ['cjk-spaces', cjkSpaces],
   ['ocr-slips', ocrSlips],
   ['units', units],
+  ['tables', tables],
   ['split-inline-headings', splitInlineHeadings],
   ['join-broken-lines', joinBrokenLines],
   ['dedupe-passages', dedupePassages],
@@ -98,12 +107,21 @@ export function parsePlan(input: Uint8Array | string, options: ParseOptions): Pl
     },
     meta: file.data.meta ?? emptyMeta(),
     masthead: file.data.masthead ?? [],
+    ...provenanceOf(file),
     sections: file.data.sections ?? [],
     goals: file.data.goals ?? [],
     milestones: file.data.milestones ?? [],
     channels: file.data.channels ?? [],
     diagnostics: file.messages.map(toDiagnostic).sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
   };
+}
+
+/** The copy's provenance: the catalogue's note and fields, and its link from the text or front matter. */
+function provenanceOf(file: VFile): Pick<PlanDocument, 'provenance'> {
+  const fm = file.data.frontMatter ?? {};
+  const link = ['官方链接', 'source', 'url', 'link'].map((k) => fm[k]).find((v): v is string => typeof v === 'string' && /^https?:/.test(v));
+  const p = { ...file.data.provenance, ...(link && !file.data.provenance?.url ? { url: link } : {}) };
+  return Object.keys(p).length ? { provenance: p } : {};
 }
 
 function emptyMeta(): PlanMeta {

@@ -26,7 +26,16 @@ export const messages = {
     severity: 'info',
     text: '删除了重复印刷的一段文字（{length} 字，与第 {other} 行相同）：“{excerpt}”。',
   },
+  'markup': { severity: 'info', text: '去掉了网页标记（{what}），按其表示的分段排版。' },
+  'navigation': { severity: 'info', text: '移除了网页的导航内容（{what}）。' },
+  'catalogue-note': { severity: 'info', text: '把{what}移到了“来源”说明，不算正文。' },
   'markdown-syntax': { severity: 'info', text: '去掉了 Markdown 标记（{what}）。' },
+  'notice': { severity: 'info', text: '识别出印发通知，所印发的文件是《{title}》；通知单独显示，元数据取自通知。' },
+  'meta-conflict': {
+    severity: 'warning',
+    text: '目录信息的“{field}”是“{catalogue}”，正文写的是“{text}”，以正文为准。',
+    hint: '如正文确有错误，请在元数据文件中写明该字段。',
+  },
   'masthead': { severity: 'info', text: '识别为文件标题区（{role}）：“{excerpt}”。' },
   'marker-alone': { severity: 'info', text: '编号“{number}”单独成行，已与下一行的标题合并。' },
   'numbering-gap': {
@@ -39,6 +48,7 @@ export const messages = {
     text: '文本从“{number}”开始，前面的部分不在本文件中（可能是节选）。',
   },
   'table': { severity: 'info', text: '把逐格排列的表格重建为 {rows} 行 × {cols} 列。' },
+  'table-header-repeated': { severity: 'info', text: '表格的表头在换页后重复印了一次，已只保留一次。' },
   'empty-document': {
     severity: 'warning',
     text: '去掉附加内容后没有剩下正文。',

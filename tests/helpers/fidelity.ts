@@ -29,7 +29,8 @@ export function documentText(doc: PlanDocument): string {
   const parts: string[] = doc.masthead.map((m) => m.text);
   const walk = (list: Section[]) => {
     for (const s of list) {
-      parts.push(`${s.number ?? ''}${s.heading}`);
+      // The notice and signature parts carry the site's own labels (印发通知, 落款), not the plan's text.
+      if (s.role !== 'notice' && s.role !== 'signature') parts.push(`${s.number ?? ''}${s.heading}`);
       for (const b of s.blocks) parts.push(b.text);
       walk(s.children);
     }

@@ -44,7 +44,7 @@ function runStep(step: StepName, input: Uint8Array): unknown {
       blocks: s.blocks.map((b) => ({
         kind: b.kind, lead: b.lead, text: b.text,
         ...(b.responsible.length ? { responsible: b.responsible } : {}),
-        ...(b.rows ? { rows: b.rows } : {}), ...(b.items ? { items: b.items } : {}),
+        ...(b.rows ? { rows: b.rows } : {}), ...(b.caption ? { caption: b.caption } : {}), ...(b.items ? { items: b.items } : {}),
       })),
       children: s.children.map(project),
     });

@@ -46,7 +46,13 @@ describe('what the forms must get right', () => {
 
   it('reads front matter as metadata and keeps it out of the text', () => {
     const doc = parse('front-matter.txt');
-    expect(doc.meta.sources?.title).toBe('front-matter');
+    // The text states a title of its own; where the catalogue's differs, the text wins and says so.
+    expect(doc.meta.sources?.title).toBe('text');
+    expect(doc.meta.title).toBe('沅溪市“十四五”生态环境保护规划');
+    expect(doc.diagnostics.some((d) => d.code === 'meta-conflict' && d.message.includes('（简本）'))).toBe(true);
+    // What only the front matter states is taken from it.
+    expect(doc.meta.sources?.docNumber).toBe('front-matter');
+    expect(doc.meta.docNumber).toBe('沅政办发〔2022〕9号');
     expect(doc.meta.issued).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(JSON.stringify(doc.sections)).not.toMatch(/doc_number|^---/);
     expect(blocks(doc.sections).some((b) => b.kind === 'table')).toBe(true);

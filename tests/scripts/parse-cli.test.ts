@@ -26,7 +26,9 @@ describe('parse command', () => {
     const doc = JSON.parse(r.stdout);
     expect(doc.meta).toMatchObject({ title: '宁川市水污染防治实施方案', issuer: '宁川市人民政府', kind: '实施方案', docNumber: '宁政发〔2022〕12号' });
     expect(doc.meta.jurisdiction.name).toBe('宁川市');
-    expect(doc.goals).toEqual([]);
+    // The goal the text states is read, quoting its sentence.
+    expect(doc.goals.map((g: { value: number; year: number; quote: string }) => [g.value, g.year])).toEqual([[90, 2025]]);
+    expect(doc.goals[0].quote).toContain('90%');
   });
 
   it.each([

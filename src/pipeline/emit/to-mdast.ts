@@ -50,12 +50,13 @@ export function toMdast(doc: PlanDocument, slug: string): Root {
 function section(s: Section): MdxJsxFlowElement {
   return jsx('PlanSection', [
     ...attr('id', s.id), ...attr('level', s.level), ...attr('number', s.number), ...attr('heading', s.heading),
+    ...attr('role', s.role),
   ], [...s.blocks.map(block), ...s.children.map(section)]);
 }
 
 function block(b: Block): MdxJsxFlowElement {
   const attributes = [...attr('id', b.id), ...attr('kind', b.kind)];
-  if (b.kind === 'table' && b.rows) return jsx('PlanBlock', attributes, [table(b.rows, b.header ?? false)]);
+  if (b.kind === 'table' && b.rows) return jsx('PlanBlock', attributes, [table(b.rows, b.header ?? false, b.caption ?? null)]);
   if (b.kind === 'list' && b.items) {
     return jsx('PlanBlock', attributes, [{
       type: 'list', ordered: false, spread: false,
@@ -108,11 +109,12 @@ function responsible(role: string, pieces: string[], clause: string): MdxJsxFlow
   return jsx('PlanResponsible', attr('role', role), children);
 }
 
-function table(rows: string[][], header: boolean): MdxJsxFlowElement {
+function table(rows: string[][], header: boolean, caption: string | null): MdxJsxFlowElement {
   const cell = (tag: 'th' | 'td', value: string) => jsx(tag, [], value ? [para([text(value)])] : []);
   const row = (cells: string[], tag: 'th' | 'td') => jsx('tr', [], cells.map((c) => cell(tag, c)));
   const [head, ...body] = rows;
   return jsx('PlanTable', [], [
+    ...(caption ? [jsx('caption', [], [para([text(caption)])])] : []),
     ...(header && head ? [jsx('thead', [], [row(head, 'th')])] : []),
     jsx('tbody', [], (header ? body : rows).map((r) => row(r, 'td'))),
   ]);

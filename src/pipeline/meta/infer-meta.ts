@@ -1,27 +1,53 @@
 /**
- * Metadata the text states: title, issuer, date and document number from the masthead, kind and
- * period from the title, jurisdiction from the title or the issuer. What the text does not state
- * stays null. A sidecar or front matter, when present, wins field by field (see merge()).
+ * Metadata the text states: title, issuer, date and document number from the cover notice, the
+ * masthead or the closing signature; kind and period from the title; the place from the title or
+ * the issuer. What the text does not state stays null.
  *
+ *     notice "…办公室关于印发《普陀区海绵城市建设实施方案》的通知" → title 普陀区海绵城市建设实施方案
  *     "(江苏省)扬州市“十四五”生态环境保护规划" → 扬州市 (province 江苏省), 规划, 2021–2025
- *     "宁川市人民政府关于印发宁川市…实施方案的通知" → title 宁川市…实施方案, issuer 宁川市人民政府
+ *     "上海市普陀区人民政府办公室" → 普陀区 (province 上海市, level 区)
  */
-import type { Jurisdiction, MastheadLine, PlanMeta } from '../types.ts';
+import { NOTICE_TITLE, isOrgLine, issuerOf, isoDate } from '../structure/official-lines.ts';
+import type { NoticeInfo } from '../structure/notice.ts';
+import type { MastheadLine, PlanMeta } from '../types.ts';
+import { jurisdictionOf } from './place.ts';
 
-const KINDS = ['实施方案', '工作方案', '行动方案', '实施意见', '指导意见', '行动计划', '工作要点', '规划纲要', '规划', '意见', '方案', '计划', '决定', '办法', '通知'];
+/** Genre words, longest first, so that 实施方案 wins over 方案. */
+export const KINDS = [
+  '三年行动计划', '实施方案', '工作方案', '行动方案', '实施意见', '指导意见', '行动计划', '工作要点', '规划纲要', '实施细则',
+  '应急预案', '规划', '意见', '方案', '计划', '决定', '办法', '条例', '细则', '规定', '预案', '纲要', '函', '通知',
+];
+const CANONICAL_KIND: Record<string, string> = { 三年行动计划: '行动计划', 应急预案: '预案' };
 const FIVE_YEAR: Record<string, [number, number]> = {
   十一五: [2006, 2010], 十二五: [2011, 2015], 十三五: [2016, 2020], 十四五: [2021, 2025], 十五五: [2026, 2030],
 };
-const PLACE = /^(.{2,12}?(?:自治州|地区|盟|市|区|县|旗))(?=[^市区县]|$)/;
-const LEVELS = ['投资区', '开发区', '高新区', '新区', '自治州', '地区', '盟', '市', '区', '县', '旗'];
 
-export interface TextHints { masthead: MastheadLine[]; fileNameTitle?: string }
+export interface TextHints {
+  masthead: MastheadLine[];
+  fileNameTitle?: string;
+  notice?: NoticeInfo;
+  /** Lines of the closing signature (signing bodies, date). */
+  signature?: string[];
+  /** Fields of a catalogue page's field list (文件编号, 发布机构 …). */
+  fields?: Record<string, string>;
+  /** The bracketed note a regulation opens with: when it was adopted and approved. */
+  opening?: string;
+}
 
-export function inferMeta({ masthead, fileNameTitle }: TextHints): PlanMeta {
-  const first = (role: MastheadLine['role']) => masthead.find((m) => m.role === role)?.text ?? null;
-  let title = first('title') ?? fileNameTitle ?? null;
-  let issuer = first('issuer');
-  let province: string | undefined;
+/**
+ * A regulation's note: "（2021年11月5日江门市第十五届人民代表大会常务委员会第五十一次会议通过
+ * 2021年12月1日广东省第十三届人民代表大会常务委员会第三十七次会议批准）": the approval date is the
+ * date it was made, and the approving province is its province.
+ */
+const APPROVED = /(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:[^（）()]{0,6}?)([^\s（）()\d]{2,6}?(?:省|自治区))?第[^（）()]{1,40}?批准/;
+
+export function inferMeta({ masthead, fileNameTitle, notice, signature = [], fields = {}, opening }: TextHints): PlanMeta {
+  const approval = opening && /^[（(].*[）)]$/.test(opening) ? APPROVED.exec(opening) : null;
+  const all = (role: MastheadLine['role']) => masthead.filter((m) => m.role === role).map((m) => m.text);
+  const titleLines = dedupe(all('title'));
+  let title = notice?.enclosed || titleOf(titleLines) || fileNameTitle || null;
+  let issuer = notice?.issuer ?? (all('issuer').length ? issuerOf(all('issuer')) : null);
+  let province: string | undefined = approval?.[2];
   if (title) {
     const label = /^[（(]([^）)]{2,8}?(?:省|自治区|市))[）)]/.exec(title);
     if (label) {
@@ -29,46 +55,54 @@ export function inferMeta({ masthead, fileNameTitle }: TextHints): PlanMeta {
       title = title.slice(label[0].length);
     }
     title = title.replace(/[《》]/g, '').trim();
-    const publish = /^(.{2,30}?)关于印发(.+?)的通知$/.exec(title);
-    if (publish) {
-      issuer ??= publish[1] ?? null;
-      title = publish[2] ?? title;
-    } else if (issuer && title.startsWith('关于')) {
-      title = `${issuer}${title}`;
+    const publish = NOTICE_TITLE.exec(title);
+    if (publish?.groups) {
+      issuer ??= publish.groups.issuer?.trim() || null;
+      title = publish.groups.enclosed?.replace(/[《》]/g, '').trim() ?? title;
+    } else if (issuer && title.startsWith('关于') && !notice) {
+      title = `${issuer.replace(/\s+/g, ' ')}${title}`;
     }
   }
+  const signers = signature.filter(isOrgLine);
+  issuer ??= signers.length ? issuerOf(signers) : null;
+  // "上海市人民政府办公厅关于科学绿化的实施意见": the issuer named before 关于.
+  issuer ??= title ? (/^(.{4,40}?)关于/.exec(title)?.[1] ?? null) : null;
+  if (issuer && !isOrgLine(issuer)) issuer = issuer.trim() || null;
+  const dateLine = all('date')[0] ?? signature.find((l) => isoDate(l) !== null) ?? null;
   return {
     title,
     jurisdiction: jurisdictionOf(title, issuer, province),
     issuer,
-    issued: dateOf(first('date')),
+    issued: notice?.issued ?? (dateLine ? isoDate(dateLine) : null) ?? (approval?.[1] ? isoDate(approval[1]) : null),
     period: periodOf(title),
-    kind: title ? KINDS.find((k) => title?.replace(/[（(][^）)]*[）)]$/, '').endsWith(k)) ?? null : null,
-    docNumber: first('doc-number'),
+    kind: kindOf(title),
+    docNumber: notice?.docNumber ?? all('doc-number')[0]?.replace(/\s+/g, '') ?? fields['文件编号']?.replace(/\s+/g, '') ?? fields['发文字号']?.replace(/\s+/g, '') ?? null,
   };
 }
 
-function jurisdictionOf(title: string | null, issuer: string | null, province?: string): Jurisdiction | null {
-  const candidates = [issuer?.replace(/^中共/, '').split(/[\s　]/).at(-1), title?.replace(/^中共/, '')];
-  for (const text of candidates) {
-    const name = text ? (/^(.{2,10}?(?:投资区|开发区|高新区|新区))/.exec(text)?.[1] ?? PLACE.exec(text)?.[1]) : undefined;
-    if (!name || /关于|印发/.test(name)) continue;
-    const level = LEVELS.find((l) => name.endsWith(l));
-    return { name, ...(province ? { province } : {}), ...(level ? { level } : {}) };
-  }
-  return null;
+/** The title's genre word, brackets at the end ignored: "…预案（2024版）" → 预案. */
+export function kindOf(title: string | null): string | null {
+  if (!title) return null;
+  const bare = title.replace(/[”"》]+$/, '').replace(/[（(][^（）()]*[）)]$/, '').replace(/[”"》]+$/, '');
+  const kind = KINDS.find((k) => bare.endsWith(k)) ?? null;
+  return kind ? (CANONICAL_KIND[kind] ?? kind) : null;
 }
 
-function dateOf(text: string | null): string | null {
-  const m = text ? /(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?/.exec(text) : null;
-  if (!m) return null;
-  const pad = (s: string) => s.padStart(2, '0');
-  return m[3] ? `${m[1]}-${pad(m[2] ?? '')}-${pad(m[3])}` : `${m[1]}-${pad(m[2] ?? '')}`;
+/** The title: the first title line (a title printed twice, or a notice's, is the same title). */
+function titleOf(lines: string[]): string | null {
+  return lines[0] ?? null;
+}
+
+function dedupe(lines: string[]): string[] {
+  return lines.filter((l, i) => lines.indexOf(l) === i);
 }
 
 function periodOf(title: string | null): PlanMeta['period'] {
   if (!title) return null;
   for (const [name, [from, to]] of Object.entries(FIVE_YEAR)) if (title.includes(name)) return { from, to };
   const range = /(20\d{2})\s*[-—–－~至]\s*(20\d{2})\s*年/.exec(title);
-  return range ? { from: Number(range[1]), to: Number(range[2]) } : null;
+  if (range) return { from: Number(range[1]), to: Number(range[2]) };
+  // An annual programme: "静安区2025年生活垃圾分类工作实施方案".
+  const year = /(20\d{2})\s*年(?:度)?[^底前末]{2,}(?:方案|计划|要点)/.exec(title);
+  return year ? { from: Number(year[1]), to: Number(year[1]) } : null;
 }

@@ -1,26 +1,48 @@
 /**
- * The meta step: after `structure`, the plan's metadata is settled from the masthead, the cover
- * notice, front matter and the sidecar (sidecar > front matter > text, field by field), so that
- * the enrich steps after it can read it (a goal with no year takes the plan's period end).
+ * The meta step: after `structure`, the plan's metadata is settled from the cover notice, the
+ * masthead, the closing signature, a catalogue's field list and front matter, and the sidecar
+ * (sidecar > text > front matter, field by field; a catalogue field that contradicts the text is
+ * reported). The enrich steps after it can read it (a goal with no year takes the period's end).
  * The sidecar arrives through file.data.sidecar, set by parsePlan().
  */
 import type { VFile } from 'vfile';
 import type { Sidecar } from '../../schemas/sidecar.ts';
+import { report } from '../messages.ts';
 import type { PlanMeta } from '../types.ts';
-import { inferMeta } from './infer-meta.ts';
+import { inferMeta, type TextHints } from './infer-meta.ts';
 import { mergeMeta } from './sidecar.ts';
+
+const FIELD_NAMES: Record<string, string> = {
+  title: '标题', issuer: '发布单位', issued: '发布日期', kind: '类型', docNumber: '文号', period: '规划期', jurisdiction: '地区',
+};
 
 export function meta() {
   return (_tree: unknown, file: VFile) => {
-    const fromText = inferMeta({ masthead: file.data.masthead ?? [], fileNameTitle: file.data.fileNameTitle });
-    file.data.meta = completeFromTitle(mergeMeta(fromText, file.data.frontMatter, file.data.sidecar));
+    const hints = {
+      masthead: file.data.masthead ?? [],
+      fileNameTitle: file.data.fileNameTitle,
+      notice: file.data.notice,
+      signature: file.data.signature,
+      fields: file.data.provenance?.fields,
+      opening: openingNote(file),
+    };
+    const fromText = inferMeta(hints);
+    const { meta: merged, conflicts } = mergeMeta(fromText, file.data.frontMatter, file.data.sidecar);
+    for (const c of conflicts) report(file, 'meta-conflict', undefined, { field: FIELD_NAMES[c.field] ?? c.field, catalogue: c.catalogue, text: c.text });
+    file.data.meta = completeFromTitle(merged, hints);
   };
 }
 
+/** The first paragraph of the text when it comes before any heading (a regulation's note). */
+function openingNote(file: VFile): string | undefined {
+  const first = file.data.sections?.[0];
+  return first && first.number === null && !first.role ? first.blocks[0]?.text : undefined;
+}
+
 /** When the title came from a sidecar or front matter, read kind and period from it too. */
-function completeFromTitle(meta: PlanMeta): PlanMeta {
+function completeFromTitle(meta: PlanMeta, hints: TextHints): PlanMeta {
   if (!meta.title) return meta;
-  const fromTitle = inferMeta({ masthead: [{ role: 'title', text: meta.title, line: 0 }] });
+  const fromTitle = inferMeta({ ...hints, notice: undefined, masthead: [{ role: 'title', text: meta.title, line: 0 }] });
   const sources = meta.sources ?? {};
   const out = { ...meta };
   // Only fields nobody stated (no source recorded, still null) are read from the title.

@@ -6,6 +6,8 @@
 import { parse } from 'yaml';
 import { sidecarSchema, type Sidecar } from '../../schemas/sidecar.ts';
 import type { PlanMeta } from '../types.ts';
+import { NOTICE_TITLE } from '../structure/official-lines.ts';
+import { kindOf } from './infer-meta.ts';
 
 export type SidecarResult = { ok: true; sidecar: Sidecar } | { ok: false; problem: string };
 
@@ -29,40 +31,75 @@ function pick(data: unknown, path: PropertyKey[]): unknown {
 }
 
 const FIELDS = ['title', 'jurisdiction', 'issuer', 'issued', 'kind', 'period', 'docNumber'] as const;
+type Field = (typeof FIELDS)[number];
 
-/** Front matter keys staff may use, mapped to meta fields. */
-function fromFrontMatter(fm: Record<string, unknown> | undefined): Partial<PlanMeta> {
+/**
+ * Front matter keys, English or Chinese, mapped to meta fields. A catalogue's 标题 is often the
+ * notice's title ("…关于印发《X》的通知"): the plan's title is X. A 类型 that is not a genre word
+ * of the title kind ("通知公告", "规划与计划") is a catalogue category, not the kind.
+ *
+ *     标题 / title, 文号 / doc_number, 发布单位 / author / issuer, 发布日期 / date, 类型 / kind
+ */
+export function fromFrontMatter(fm: Record<string, unknown> | undefined): Partial<PlanMeta> {
   if (!fm) return {};
-  const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : v instanceof Date ? v.toISOString().slice(0, 10) : undefined);
+  const str = (...keys: string[]) => {
+    for (const key of keys) {
+      const v = fm[key];
+      if (typeof v === 'string' && v.trim()) return v.trim();
+      if (v instanceof Date) return v.toISOString().slice(0, 10);
+    }
+    return undefined;
+  };
   const out: Partial<PlanMeta> = {};
-  const title = str(fm.title);
-  if (title) out.title = title.replace(/[《》]/g, '');
-  const issuer = str(fm.issuer);
+  const title = str('title', '标题');
+  if (title) {
+    const clean = title.replace(/[《》]/g, '');
+    out.title = NOTICE_TITLE.exec(clean)?.groups?.enclosed?.trim() ?? clean;
+  }
+  const issuer = str('issuer', '发布单位', '发文机关', 'author');
   if (issuer) out.issuer = issuer;
-  const date = str(fm.date ?? fm.issued);
+  const date = str('issued', 'date', '发布日期', '成文日期');
   if (date && /^\d{4}(-\d{2}(-\d{2})?)?/.test(date)) out.issued = date.slice(0, 10);
-  const doc = str(fm.doc_number ?? fm.docNumber);
-  if (doc) out.docNumber = doc;
-  const kind = str(fm.kind);
-  if (kind) out.kind = kind;
+  const doc = str('docNumber', 'doc_number', '文号', '发文字号');
+  if (doc) out.docNumber = doc.replace(/\s+/g, '');
+  const kind = str('kind', '类型', '文种');
+  const genre = kind ? kindOf(kind) : null;
+  if (genre && genre === kind) out.kind = genre;
   return out;
 }
 
-export function mergeMeta(text: PlanMeta, frontMatter?: Record<string, unknown>, sidecar?: Sidecar): PlanMeta {
+export interface Conflict { field: Field; catalogue: string; text: string }
+
+/**
+ * Sidecar > text > front matter, field by field. Where front matter and the text both state a
+ * field and differ, the text wins and the conflict is returned for a diagnostic: a catalogue's
+ * fields are typed in by hand, the text is the document.
+ */
+export function mergeMeta(text: PlanMeta, frontMatter?: Record<string, unknown>, sidecar?: Sidecar): { meta: PlanMeta; conflicts: Conflict[] } {
   const fm = fromFrontMatter(frontMatter);
   const merged: PlanMeta = { ...text, sources: {} };
+  const sources = merged.sources as NonNullable<PlanMeta['sources']>;
+  const conflicts: Conflict[] = [];
+  const put = (field: Field, value: unknown) => ((merged as unknown as Record<string, unknown>)[field] = value);
   for (const field of FIELDS) {
-    const sources = merged.sources as NonNullable<PlanMeta['sources']>;
+    const fromText = text[field];
+    const fromFm = fm[field];
     if (sidecar && sidecar[field] !== undefined) {
-      (merged as unknown as Record<string, unknown>)[field] = sidecar[field];
+      put(field, sidecar[field]);
       // Recorded for null too: "not stated anywhere" must not be filled in from the title later.
       sources[field] = 'sidecar';
-    } else if (fm[field] !== undefined) {
-      (merged as unknown as Record<string, unknown>)[field] = fm[field];
-      sources[field] = 'front-matter';
-    } else if (text[field] !== null && text[field] !== undefined) {
+    } else if (fromText !== null && fromText !== undefined) {
       sources[field] = 'text';
+      if (fromFm !== undefined && !same(fromFm, fromText)) {
+        conflicts.push({ field, catalogue: show(fromFm), text: show(fromText) });
+      }
+    } else if (fromFm !== undefined) {
+      put(field, fromFm);
+      sources[field] = 'front-matter';
     }
   }
-  return merged;
+  return { meta: merged, conflicts };
 }
+
+const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+const same = (a: unknown, b: unknown) => show(a).replace(/[\s《》]/g, '') === show(b).replace(/[\s《》]/g, '');

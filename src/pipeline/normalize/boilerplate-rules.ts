@@ -6,6 +6,12 @@
 export interface BoilerplateRule {
   name: string;
   pattern: RegExp;
+  /**
+   * The line is removed only next to other boilerplate (the line before it was removed too).
+   * For lines whose words a plan may also use: a numbered tip of a download site reads like a
+   * numbered task ("12.各街道办事处：……绿色账户积分……"), and only its neighbours tell them apart.
+   */
+  inContext?: boolean;
 }
 
 export const boilerplateRules: BoilerplateRule[] = [
@@ -15,8 +21,10 @@ export const boilerplateRules: BoilerplateRule[] = [
   { name: '下载站提示', pattern: /^(友情提示|温馨提示|下载提示)[:：]?$/ },
   {
     name: '下载站提示',
-    // "2、PDF文件下载后,可能会被浏览器默认打开…", "3、本站不支持迅雷下载…"
+    // "2、PDF文件下载后,可能会被浏览器默认打开…", "3、本站不支持迅雷下载…": only under 友情提示 or
+    // another tip, never a plan's task that happens to mention 积分 or 下载.
     pattern: /^\d+[、.．]\s*.*(本站|迅雷|浏览器|下载后|试题试卷|水印|金币|积分).*$/,
+    inContext: true,
   },
   { name: '分隔符', pattern: /^[-|_=*~·•]+$/ },
   { name: '文件名', pattern: /^\S.{0,80}\.(docx?|pdf|wps|txt)$/i },
@@ -30,7 +38,10 @@ export const boilerplateRules: BoilerplateRule[] = [
   },
   { name: '网页信息栏', pattern: /^(字号|【?字体)[:：]?\s*[【[]?大[】\]]?\s*[【[]?中[】\]]?\s*[【[]?小[】\]]?.*$/ },
   { name: '网页按钮', pattern: /^(【[^】]{2,8}】\s*){1,6}$/ },
-  { name: '网页按钮', pattern: /^(分享到|分享|打印|关闭|收藏|返回顶部|扫一扫.*|打印本页|关闭窗口)[:：]?$/ },
+  { name: '网页按钮', pattern: /^(分享到|分享|打印|关闭|收藏|返回顶部|扫一扫.*|打印本页|关闭窗口|相关附件)[:：]?$/ },
+  // A catalogue's list of attachment files (corpus 10): "## 附件（官方直链）", "- [e6e1….docx](https://…)".
+  { name: '附件下载链接', pattern: /^附件[（(](官方)?直链[）)]$/ },
+  { name: '附件下载链接', pattern: /^[-*]?\s*\[[^\]]+\.(docx?|pdf|wps|xlsx?|zip|rar)\]\((https?:)?[^)\s]+\)$/i },
   { name: '信息公开目录', pattern: /^(索引号|主题分类|发文机关|成文日期|有\s*效\s*性|公开方式|公开范围|信息分类)\s*[:：]/ },
   { name: '上下篇链接', pattern: /^(上一篇|下一篇|相关链接|相关文章|相关阅读|推荐阅读)\s*[:：]?.*$/ },
   { name: '网站链接', pattern: /^\S{2,12}(\s*[|｜]\s*\S{2,12}){1,}$/ },

@@ -19,7 +19,7 @@ const RUNNING_TEXT = /[。！？；]/;
 
 /** `nextOpensItem`: the next line starts with a numbering marker (the caller has recognised it). */
 export function shouldJoin(prev: LineNode, next: LineNode, nextOpensItem: boolean): boolean {
-  if (prev.data?.tableCells || next.data?.tableCells || prev.data?.markdownHeading || next.data?.markdownHeading) return false;
+  if (prev.data?.table || next.data?.table || prev.data?.tableCells || next.data?.tableCells || prev.data?.markdownHeading || next.data?.markdownHeading) return false;
   if (next.data?.split || PARAGRAPH_END.test(prev.value)) return false;
   if (!RUNNING_TEXT.test(prev.value) && prev.value.length < 60) return false;
   if (nextOpensItem || /^[—－-]{1,2}/.test(next.value) || /^[表图附注]/.test(next.value)) return false;

@@ -76,7 +76,7 @@ export function splitInlineHeadings() {
   return (tree: LinesRoot, file: VFile) => {
     const out: LineNode[] = [];
     for (const node of tree.children) {
-      const cuts = node.value.length >= MIN_LENGTH ? inlineHeadingCuts(node.value) : [];
+      const cuts = node.value.length >= MIN_LENGTH && !node.data?.table ? inlineHeadingCuts(node.value) : [];
       if (cuts.length < 3) {
         out.push(node);
         continue;

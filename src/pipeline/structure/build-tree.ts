@@ -10,9 +10,12 @@ import { report } from '../messages.ts';
 import type { Block, LineNode, Section } from '../types.ts';
 import { continuingMarker, familyRank, matchMarker, printMarker, type Marker, type MarkerFamily } from './markers.ts';
 import { findResponsibility } from './responsible.ts';
-import { delimitedTableAt, flatTableAt } from './tables.ts';
 
 const HEADING_MAX = 50;
+/** "专栏1　“三堤三网两生态”", "专栏 2 生态清洁小流域涉及水务主要实施内容" */
+const ASIDE = /^专栏\s*([0-9一二三四五六七八九十]+)[\s\u3000:：]*(.*)$/;
+/** An article's caption: "第五条（公众参与）…" → 公众参与 */
+const CAPTION = /^[（(]([^（）()]{1,20})[）)]\s*/;
 const ATTACHMENTS = /^附\s*件\s*[:：]/;
 const LEAD_MAX = 60;
 /** Deep items with no short lead read better as a list than as headings: "（1）到2025年，…。" */
@@ -27,8 +30,11 @@ interface Open { section: Section; family: MarkerFamily | null; value: number }
 
 export function buildTree(lines: LineNode[], file: VFile): Section[] {
   const families = new Set<MarkerFamily>();
+  // Decimal numbering ("1.1 编制目的") makes a bare "1 总则" a heading too.
+  const decimal = lines.some((l) => matchMarker(l.value)?.family === 'decimal-2');
+  const markerOf = (l: LineNode) => matchMarker(l.value, l.data?.split, decimal);
   for (const l of lines) {
-    const m = matchMarker(l.value, l.data?.split);
+    const m = markerOf(l);
     if (m) families.add(m.family);
   }
   const ranked = [...families].sort((a, b) => familyRank(a) - familyRank(b));
@@ -62,29 +68,42 @@ export function buildTree(lines: LineNode[], file: VFile): Section[] {
 
   let inAttachments = false;
   let lastArabic = 0;
+  /** An open 专栏 box: the lines right below its caption belong to it. */
+  let aside: { section: Section; lastLine: number } | null = null;
   for (let i = 0; i < lines.length; i++) {
     const node = lines[i] as LineNode;
     const line = node.position.start.line;
-    const table = delimitedTableAt(lines, i) ?? flatTableAt(lines, i);
-    if (table) {
-      for (let c = i; c < table.start; c++) addBlock(paragraph(lines[c] as LineNode));
-      report(file, 'table', node.position, { rows: table.rows.length, cols: table.rows[0]?.length ?? 0 });
-      const text = lines.slice(table.start, table.end).map((l) => l.value).join('\n');
-      addBlock({ kind: 'table', lead: null, text, rows: table.rows, header: table.header, line });
-      i = table.end - 1;
+    if (aside && node.position.start.line === aside.lastLine + 1 && !markerOf(node)) {
+      aside.section.blocks.push({ id: '', themes: [], responsible: [], ...blockOf(node) });
+      aside.lastLine = node.position.end.line;
+      continue;
+    }
+    aside = null;
+    if (node.data?.table) {
+      addBlock(blockOf(node));
+      continue;
+    }
+    const box = ASIDE.exec(node.value);
+    if (box) {
+      const parent = current();
+      const section: Section = {
+        id: '', number: `专栏${box[1] ?? ''}`, heading: box[2] ?? '', level: parent.level + 1, themes: [], blocks: [], children: [], marker: null, line, role: 'aside',
+      };
+      parent.children.push(section);
+      aside = { section, lastLine: node.position.end.line };
       continue;
     }
     // A number run into its heading ("6加快形成…") counts when it continues the numbering.
-    let marker = matchMarker(node.value, node.data?.split) ?? continuingMarker(node.value, lastArabic);
+    let marker = markerOf(node) ?? continuingMarker(node.value, lastArabic);
     if (marker?.family === 'arabic') lastArabic = marker.value;
     // "附件：1．…" opens a list of attachments; the "2．…" lines after it are that list, not tasks.
     if (ATTACHMENTS.test(node.value)) inAttachments = true;
-    else if (inAttachments && marker && marker.family !== 'arabic') inAttachments = false;
+    else if (inAttachments && marker && !['arabic', 'decimal-1', 'decimal-2', 'decimal-3'].includes(marker.family)) inAttachments = false;
     if (!marker || inAttachments) {
       addBlock(paragraph(node));
       continue;
     }
-    if (marker.rest === '' && lines[i + 1] && !matchMarker(lines[i + 1]?.value ?? '')) {
+    if (marker.rest === '' && lines[i + 1] && !markerOf(lines[i + 1] as LineNode) && !lines[i + 1]?.data?.table) {
       report(file, 'marker-alone', node.position, { number: marker.raw });
       marker = { ...marker, rest: lines[i + 1]?.value ?? '' };
       i++;
@@ -109,7 +128,14 @@ export function buildTree(lines: LineNode[], file: VFile): Section[] {
   return roots;
 }
 
-function paragraph(node: LineNode): Omit<Block, 'id' | 'themes' | 'responsible'> {
+/** A table node's table block, or a paragraph. */
+function blockOf(node: LineNode): Omit<Block, 'id' | 'themes' | 'responsible'> {
+  const table = node.data?.table;
+  if (!table) return paragraph(node);
+  return { kind: 'table', lead: null, text: node.value, rows: table.rows, header: table.header, caption: table.caption, line: node.position.start.line };
+}
+
+export function paragraph(node: LineNode): Omit<Block, 'id' | 'themes' | 'responsible'> {
   return { kind: 'paragraph', lead: leadOf(node.value), text: node.value, line: node.position.start.line };
 }
 
@@ -126,6 +152,11 @@ export function leadOf(text: string): string | null {
 /** Heading text and the body that follows it on the same line; heading null → a list item. */
 function splitHeading(marker: Marker, node: LineNode): { heading: string | null; body: string } {
   const rest = marker.rest;
+  // An article's heading is its caption where one is printed; its text is its body.
+  if (marker.family === 'article') {
+    const caption = CAPTION.exec(rest);
+    return caption ? { heading: caption[1] ?? '', body: rest.slice(caption[0].length) } : { heading: '', body: rest };
+  }
   if (node.data?.markdownHeading || (rest.length <= HEADING_MAX && !/[。！？；]/.test(rest))) return { heading: rest, body: '' };
   const first = /^[^。！？；]+[。！？；]/.exec(rest)?.[0] ?? rest;
   // A deep item is a section only when it opens with a lead ("（1）强化监测。…"); a goal sentence

@@ -7,7 +7,7 @@
 import { chineseNumber, circledNumber } from '../text/cjk.ts';
 
 export type MarkerFamily =
-  | 'part' | 'chapter' | 'jie' | 'article' | 'cn-enum' | 'cn-paren' | 'arabic' | 'arabic-paren' | 'circled';
+  | 'part' | 'chapter' | 'jie' | 'article' | 'decimal-1' | 'decimal-2' | 'decimal-3' | 'cn-enum' | 'cn-paren' | 'arabic' | 'arabic-paren' | 'circled';
 
 export interface Marker {
   family: MarkerFamily;
@@ -35,6 +35,12 @@ export const recognisers: Recogniser[] = [
   { family: 'jie', pattern: new RegExp(`^第\\s*(${CN}|\\d+)\\s*节`) },
   /** "第十二条 …" (regulation-style plans) */
   { family: 'article', pattern: new RegExp(`^第\\s*(${CN}|\\d+)\\s*条`) },
+  /** "1 总则" — only in a document that also numbers "1.1 编制目的" (see matchMarker's `decimal`) */
+  { family: 'decimal-1', pattern: /^(\d{1,2})[\s\u3000]+(?=[\u4e00-\u9fff][^。；，]{0,20}$)/ },
+  /** "1.1 编制目的", "3.2 响应措施" (emergency plans, technical documents) */
+  { family: 'decimal-2', pattern: /^\d{1,2}\.(\d{1,2})[\s\u3000]+(?=[\u4e00-\u9fff])/ },
+  /** "3.2.1 Ⅲ级响应措施" */
+  { family: 'decimal-3', pattern: /^\d{1,2}\.\d{1,2}\.(\d{1,2})[\s\u3000]*(?=[\u4e00-\u9fffⅠⅡⅢⅣ])/ },
   /** "一、总体要求", "二、主要任务", "十一、" (not "一是", not "一、二类" which follows "(") */
   { family: 'cn-enum', pattern: new RegExp(`^(${CN})\\s*[、，,．]`) },
   /** "（一）加快推动绿色低碳发展", "(八)加快推进…" */
@@ -54,12 +60,13 @@ export const familyRank = (f: MarkerFamily): number => recognisers.findIndex((r)
  * straight into the heading ("6加快形成绿色低碳生活方式"), which only the inline-heading splitter
  * can vouch for, because it checked that 6 follows 5.
  */
-export function matchMarker(line: string, bare = false): Marker | null {
+export function matchMarker(line: string, bare = false, decimal = false): Marker | null {
   if (bare) {
     const m = /^(\d{1,3})(?=[\u4e00-\u9fff])/.exec(line);
     if (m?.[1]) return { family: 'arabic', value: Number(m[1]), raw: m[1], rest: line.slice(m[1].length) };
   }
   for (const { family, pattern } of recognisers) {
+    if (family === 'decimal-1' && !decimal) continue;
     const m = pattern.exec(line);
     if (!m) continue;
     const digits = m[1] ?? '';
@@ -87,6 +94,7 @@ export function printMarker(family: MarkerFamily, value: number): string {
     case 'chapter': return `第${cn}章`;
     case 'jie': return `第${cn}节`;
     case 'article': return `第${cn}条`;
+    case 'decimal-1': case 'decimal-2': case 'decimal-3': return String(value);
     case 'cn-enum': return `${cn}、`;
     case 'cn-paren': return `（${cn}）`;
     case 'arabic': return `${value}.`;

@@ -1,22 +1,71 @@
 /**
- * The structure plugin: takes the masthead off the normalised lines, builds the section tree and
- * gives every section and block its anchor. The result goes to file.data for the compiler.
+ * The structure plugin: reads the parts of an official document off the normalised lines and
+ * builds the section tree:
+ *
+ *   cover notice (印发通知)  → a section of its own, role "notice" (notice.ts)
+ *   title block             → masthead lines (masthead.ts)
+ *   body                    → the section hierarchy (build-tree.ts)
+ *   signature and date      → a section of its own, role "signature" (signature.ts)
+ *   attachments (附件1 …)    → a section each, role "attachment" (attachments.ts)
+ *
+ * Every line lands in exactly one part, so no text is lost; anchors are given last. The result
+ * goes to file.data for the steps after it.
  */
 import type { VFile } from 'vfile';
 import { report } from '../messages.ts';
-import type { LinesRoot, MastheadLine, Section } from '../types.ts';
+import type { LineNode, LinesRoot, MastheadLine, Section } from '../types.ts';
 import { assignAnchors } from './anchors.ts';
-import { buildTree } from './build-tree.ts';
+import { splitAttachments, type Attachment } from './attachments.ts';
+import { buildTree, paragraph } from './build-tree.ts';
+import { takeContents } from './contents.ts';
 import { takeMasthead } from './masthead.ts';
+import { takeNotice, type NoticeInfo } from './notice.ts';
+import { takeSignature } from './signature.ts';
 
 export function structure() {
   return (tree: LinesRoot, file: VFile) => {
-    const { masthead, body } = takeMasthead(tree.children, file);
-    if (body.length === 0) report(file, 'empty-document', undefined);
-    const sections = buildTree(body, file);
+    const { notice, rest } = takeNotice(tree.children, file);
+    const { masthead, body } = takeMasthead(rest, file, notice?.info.enclosed);
+    const { main, attachments } = splitAttachments(takeContents(body, file));
+    const { main: content, signature } = takeSignature(main);
+    if (content.length === 0 && attachments.length === 0) report(file, 'empty-document', undefined);
+    const sections: Section[] = [];
+    if (notice) sections.push(partSection('notice', null, '印发通知', notice.lines));
+    sections.push(...buildTree(content, file));
+    if (signature.length) sections.push(partSection('signature', null, '落款', signature));
+    for (const a of attachments) sections.push(attachmentSection(a, file));
     assignAnchors(sections);
     file.data.masthead = masthead;
     file.data.sections = sections;
+    if (notice) file.data.notice = notice.info;
+    if (signature.length) file.data.signature = signature.map((l) => l.value);
+  };
+}
+
+/** A part whose lines are kept as printed, a paragraph each: the notice, the signature. */
+function partSection(role: 'notice' | 'signature', number: string | null, heading: string, lines: LineNode[]): Section {
+  return {
+    id: '', number, heading, level: 1, themes: [], children: [], role, line: lines[0]?.position.start.line,
+    blocks: lines.map((l) => ({ id: '', themes: [], responsible: [], ...paragraph(l), lead: null })),
+  };
+}
+
+function attachmentSection(a: Attachment, file: VFile): Section {
+  const inner = buildTree(a.body, file);
+  const shift = (s: Section) => {
+    s.level += 1;
+    s.children.forEach(shift);
+  };
+  inner.forEach(shift);
+  // Text before the attachment's first heading (its table, its paragraphs) is the attachment's own.
+  const preamble = inner[0]?.number === null && !inner[0]?.heading ? inner.shift() : undefined;
+  // A label line that is more than the label ("附件：X" above X) is kept as a paragraph.
+  const headText = a.head.filter((l) => l.value !== a.title && l.value.replace(/[:：]$/, '') !== a.label);
+  return {
+    id: '', number: a.label, heading: a.title, level: 1, themes: [], role: 'attachment',
+    line: a.head[0]?.position.start.line,
+    blocks: [...headText.map((l) => ({ id: '', themes: [], responsible: [], ...paragraph(l) })), ...(preamble?.blocks ?? [])],
+    children: [...(preamble?.children ?? []), ...inner],
   };
 }
 
@@ -24,5 +73,7 @@ declare module 'vfile' {
   interface DataMap {
     masthead: MastheadLine[];
     sections: Section[];
+    notice: NoticeInfo;
+    signature: string[];
   }
 }

@@ -1,49 +1,241 @@
 /**
- * Tables. Text extraction flattens a table one cell per line:
+ * Tables, however they arrive. Extraction flattens a table one cell per line (table-cells.ts has
+ * the three layouts); a table is recognised by its header row, words that head columns:
  *
- *     表1 主要指标        (caption, stays a paragraph)
- *     序号 / 指标 / 单位 / 2020年 / 2025年目标 / 属性      (header: k cells)
+ *     表1 主要指标                                  caption (before the table, or just after it)
+ *     序号 / 指标 / 单位 / 2020年 / 2025年目标 / 属性   header: k cells
  *     1 / 细颗粒物（PM2.5）浓度 / 微克/立方米 / 35 / 30 / 约束性
- *     2 / …
  *
- * The column count k is read from the row numbers: "1", "2", "3" standing alone k lines apart.
- * Rows separated by tabs ("1\t指标\t…") and Markdown pipe rows are tables too. A run of short lines
- * without that rhythm stays text: no table is invented.
+ * Rows start at the row numbers (1, 2, 3 …; 一, 二 for group rows) where the header has a 序号
+ * column, and are k cells long otherwise. A row with fewer cells (a merged cell left a gap, an
+ * empty column was not printed) is aligned to the columns by the kind of its cells (numbers under
+ * numbers, long text under long text); a row with more (a year-by-year sub-row) continues on a row
+ * of its own. A header printed again after a page break is dropped and reported. Tab-separated and
+ * Markdown pipe rows are tables too. A run of short lines without a header stays text: no table is
+ * invented.
  */
 import type { LineNode } from '../types.ts';
+import { groupsFrom, isHeaderCell, joinCell, type Group } from './table-cells.ts';
+import { alignRow, classOf } from './table-align.ts';
 
-export interface TableMatch { rows: string[][]; header: boolean; start: number; end: number }
-
-const isCell = (n: LineNode | undefined) => !!n && n.value.length <= 40 && !/[。；]/.test(n.value) && !n.value.includes('\t');
-
-/** Try to read a flattened table in lines[from..]; `end` is exclusive. */
-export function flatTableAt(lines: LineNode[], from: number): TableMatch | null {
-  let runEnd = from;
-  while (runEnd < lines.length && isCell(lines[runEnd])) runEnd++;
-  if (runEnd - from < 8) return null;
-  const one = lines.findIndex((n, i) => i >= from && i < runEnd && n.value === '1');
-  if (one < 0) return null;
-  for (let k = 2; k <= 12; k++) {
-    if (lines[one + k]?.value !== '2' || one + k >= runEnd) continue;
-    if (one + 2 * k < runEnd && lines[one + 2 * k]?.value !== '3') continue;
-    const headerStart = one - k >= from ? one - k : one;
-    const rows: string[][] = [];
-    if (headerStart < one) rows.push(lines.slice(headerStart, one).map((n) => n.value));
-    let at = one;
-    let n = 1;
-    while (at + k <= runEnd && lines[at]?.value === String(n)) {
-      rows.push(lines.slice(at, at + k).map((x) => x.value));
-      at += k;
-      n++;
-    }
-    if (rows.length < 3) return null;
-    return { rows, header: headerStart < one, start: headerStart, end: at };
-  }
-  return null;
+export interface TableMatch {
+  rows: string[][];
+  header: boolean;
+  /** First and last (exclusive) node of the table, caption included. */
+  start: number;
+  end: number;
+  caption: string | null;
+  /** Source lines of headers printed again after a page break, dropped from the rows. */
+  repeatedHeaders: number[];
 }
 
-/** Consecutive tab-separated or Markdown pipe rows. */
+/** "表1 主要指标", "表 2-1 重点任务清单", "附表1：…" */
+const CAPTION = /^(?:附?表\s*[0-9一二三四五六七八九十]+(?:[-.．]\d+)?[\s\u3000:：]*\S.{0,40}|[^。；，,]{2,40}(?:表|清单|指标|指标表|完成情况|一览|标准|（系数）|\(系数\)))$/;
+/** "表1 主要指标", "附表2：…": a numbered caption is never a header cell. */
+const NUMBERED_CAPTION = /^附?表\s*[0-9一二三四五六七八九十]/;
+/** Text that cannot be a cell: a heading of the plan, a note, an attachment. */
+const OUTSIDE = /^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十百]+[章节条部]|注\s*[:：]|附\s*[件表]|专栏)|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$/;
+const MAX_ROWS = 400;
+
+interface Cell { text: string; start: number; end: number }
+
+/** Try to read a flattened table at lines[from]; `end` is exclusive. */
+export function flatTableAt(lines: LineNode[], from: number): TableMatch | null {
+  const first = lines[from];
+  if (!first) return null;
+  let caption: string | null = null;
+  let h = from;
+  // A caption may end in a column word too ("“十四五”指标完成情况"); it is longer than a header cell
+  // and two header cells follow it.
+  const captionLike = CAPTION.test(first.value) &&
+    (NUMBERED_CAPTION.test(first.value) || !isHeaderCell(first.value) || (first.value.length >= 8 && isHeaderCell(lines[from + 2]?.value ?? '')));
+  if (captionLike && lines[from + 1] && isHeaderCell(lines[from + 1]?.value ?? '')) {
+    caption = first.value;
+    h = from + 1;
+  }
+  if (!isHeaderCell(lines[h]?.value ?? '')) return null;
+  const groups = groupsFrom(lines, h);
+  const g0 = groups[0] as Group;
+  // A paragraph of header words followed by paragraphs of several lines is a row per paragraph (b);
+  // one paragraph holding header and data is a cell per line (c); otherwise a cell per paragraph (a).
+  const headerRun = g0.nodes.findIndex((n) => !isHeaderCell(n.value));
+  const lineRows = g0.nodes.length >= 2 && isHeaderCell(g0.nodes[1]?.value ?? '') &&
+    (headerRun > 0 || (groups[1]?.nodes.length ?? 0) >= 2);
+  const table = lineRows ? fromLineRows(groups) : fromParagraphCells(groups);
+  if (!table || table.rows.length < 3 || (table.rows[0]?.length ?? 0) < 2) return null;
+  let end = table.end;
+  // A caption printed after the table (corpus 11): one short line, not a heading.
+  const after = lines[end];
+  if (!caption && after && after.value.length <= 30 && !/[。；，,：:]/.test(after.value) && !OUTSIDE.test(after.value) && !/^\d/.test(after.value)) {
+    const next = lines[end + 1];
+    if (!next || OUTSIDE.test(next.value) || /^\d+[.．、]/.test(next.value)) {
+      caption = after.value;
+      end++;
+    }
+  }
+  return { rows: table.rows, header: true, start: from, end, caption, repeatedHeaders: table.repeatedHeaders };
+}
+
+interface Built { rows: string[][]; end: number; repeatedHeaders: number[] }
+
+/** Layouts (b) and (c): the header is a paragraph of lines, one cell per line. */
+function fromLineRows(groups: Group[]): Built | null {
+  const g0 = groups[0] as Group;
+  let k = 0;
+  while (k < g0.nodes.length && isHeaderCell(g0.nodes[k]?.value ?? '')) k++;
+  if (k < 2) return null;
+  const header = g0.nodes.slice(0, k).map((n) => n.value);
+  if (g0.nodes.length > k) {
+    // (c) no blank lines: the rest of the paragraph is the cells.
+    const cells = g0.nodes.slice(k).map((n, i) => ({ text: n.value, start: g0.start + k + i, end: g0.start + k + i + 1 }));
+    return rowsFromCells(header, cells);
+  }
+  // (b) a row per paragraph.
+  const rows = [header];
+  let end = g0.end;
+  for (const g of groups.slice(1, MAX_ROWS)) {
+    const values = g.nodes.map((n) => n.value);
+    if (values.length < 2 || values.length > k + 1 || OUTSIDE.test(values[0] ?? '') || values.some((v) => v.length > 200)) break;
+    rows.push(values.length === k ? values : alignRow(values, k, rows.slice(1), header));
+    end = g.end;
+  }
+  return { rows, end, repeatedHeaders: [] };
+}
+
+/** Layout (a): a cell per paragraph; a header cell may hold two header words on two lines. */
+function fromParagraphCells(groups: Group[]): Built | null {
+  const headerGroups: Group[] = [];
+  let at = 0;
+  while (at < groups.length && groups[at]?.nodes.every((n) => isHeaderCell(n.value) || isHeaderCell(joinCell(groups[at]?.nodes.map((x) => x.value) ?? [])))) {
+    headerGroups.push(groups[at] as Group);
+    at++;
+  }
+  if (headerGroups.length < 2 && !(headerGroups.length === 1 && (headerGroups[0]?.nodes.length ?? 0) >= 2)) return null;
+  const cells: Cell[] = [];
+  for (const g of groups.slice(at)) {
+    cells.push({ text: joinCell(g.nodes.map((n) => n.value)), start: g.start, end: g.end });
+    if (cells.length > MAX_ROWS * 12) break;
+  }
+  // Two header words on two lines of one paragraph are two cells where the data says so.
+  const joined = headerGroups.map((g) => joinCell(g.nodes.map((n) => n.value)));
+  const split = headerGroups.flatMap((g) => (g.nodes.every((n) => isHeaderCell(n.value)) && g.nodes.length > 1 ? g.nodes.map((n) => n.value) : [joinCell(g.nodes.map((n) => n.value))]));
+  const a = rowsFromCells(joined, cells);
+  if (split.length === joined.length) return a;
+  const b = rowsFromCells(split, cells);
+  if (!a) return b;
+  if (!b) return a;
+  return fit(b) > fit(a) ? b : a;
+}
+
+/** How well rows fill their columns: the share of rows that needed no alignment. */
+function fit(t: Built): number {
+  const k = t.rows[0]?.length ?? 1;
+  const body = t.rows.slice(1);
+  return body.filter((r) => r.filter((c) => c !== '').length === k).length / Math.max(1, body.length);
+}
+
+const CN_GROUP = /^[一二三四五六七八九十]+$/;
+/** A category cell numbered on its own: "1.分类投放", "2.分类运输与转运", "一、水安全". */
+const ENUM_CATEGORY = /^[0-9一二三四五六七八九十]+[.．、]\s*\D/;
+
+/**
+ * A row's cells, split where a year-by-year sub-row begins: a second year cell ("2019年" after
+ * "2018年") starts a row of its own, and so does anything past k cells.
+ */
+function subRows(cells: string[], k: number): string[][] {
+  const parts: string[][] = [[]];
+  let years = 0;
+  for (const c of cells) {
+    const year = classOf(c) === 'year';
+    if (year) years++;
+    const last = parts.at(-1) as string[];
+    if ((year && years > 1) || last.length >= k) parts.push([c]);
+    else last.push(c);
+  }
+  return parts.filter((p) => p.length);
+}
+const isNumberCell = (text: string, n: number) => new RegExp(`^${n}[.．、]?$`).test(text);
+
+/** Rows from a list of cells under a header of k columns. */
+function rowsFromCells(header: string[], cells: Cell[]): Built | null {
+  const k = header.length;
+  const numberCol = header.findIndex((h) => /^(?:序号|编号)$/.test(h));
+  const rows: string[][] = [header];
+  const repeatedHeaders: number[] = [];
+  let end = cells[0]?.start ?? 0;
+  let current: string[] = [];
+  let numbered = false;
+  const flush = () => {
+    for (const part of subRows(current, k)) rows.push(part.length === k ? part : alignRow(part, k, rows.slice(1), header));
+    current = [];
+    numbered = false;
+  };
+  let expected = 1;
+  for (let i = 0; i < cells.length && rows.length < MAX_ROWS; i++) {
+    const cell = cells[i] as Cell;
+    // A header printed again after a page break.
+    if (cell.text === header[0] && header.every((h, j) => cells[i + j]?.text === h)) {
+      repeatedHeaders.push(cell.start);
+      i += k - 1;
+      end = cells[i]?.end ?? end;
+      continue;
+    }
+    const prose = cell.text.length > 60 && /[。；]/.test(cell.text);
+    if (numberCol >= 0) {
+      const restart = isNumberCell(cell.text, 1) && ENUM_CATEGORY.test(cells[i - 1]?.text ?? '');
+      if (startsRow(cell.text, expected, cells[i + 1]?.text) || restart) {
+        // A category cell printed just before the number ("2.分类运输与转运", then "1") opens the new row.
+        const carried = numberCol > 0 && numbered && ENUM_CATEGORY.test(current.at(-1) ?? '') ? [current.pop() as string] : [];
+        if (numbered) flush();
+        current.push(...carried);
+        if (restart) expected = 1;
+        if (/^\d/.test(cell.text)) expected++;
+        numbered = true;
+      } else if (OUTSIDE.test(cell.text) || (!numbered && current.length >= Math.max(1, numberCol)) || (prose && current.length >= k)) {
+        break;
+      }
+      if (current.length > 3 * k) break;
+    } else {
+      if (OUTSIDE.test(cell.text)) break;
+      if (current.length >= k || (current.length >= 2 && rows.length > 1 && startsLikeRow(cell.text, rows, current.length))) {
+        if (prose) break;
+        flush();
+      }
+    }
+    current.push(cell.text);
+    end = cell.end;
+  }
+  if (numberCol < 0 || numbered) flush();
+  return rows.length > 1 ? { rows, end, repeatedHeaders } : null;
+}
+
+/** In a table without row numbers: the cell looks like the first column and not like the next one. */
+function startsLikeRow(text: string, rows: string[][], position: number): boolean {
+  const body = rows.slice(1);
+  const first = body.map((r) => classOf(r[0] ?? ''));
+  const here = body.map((r) => classOf(r[position] ?? ''));
+  const c = classOf(text);
+  const share = (list: string[]) => list.filter((x) => x === c).length / Math.max(1, list.length);
+  return share(first) >= 0.8 && share(here) < 0.5;
+}
+
+/** A row number (the next one) or a group row's Chinese numeral, not a value that happens to match. */
+function startsRow(text: string, expected: number, next: string | undefined): boolean {
+  if (isNumberCell(text, expected)) return next !== text;
+  return CN_GROUP.test(text);
+}
+
+/** Consecutive tab-separated or Markdown pipe rows, with a caption line above them if printed. */
 export function delimitedTableAt(lines: LineNode[], from: number): TableMatch | null {
+  const first = lines[from];
+  if (first && CAPTION.test(first.value) && !first.value.includes('\t') && !first.data?.tableCells) {
+    const table = delimitedRowsAt(lines, from + 1);
+    return table ? { ...table, start: from, caption: first.value } : null;
+  }
+  return delimitedRowsAt(lines, from);
+}
+
+function delimitedRowsAt(lines: LineNode[], from: number): TableMatch | null {
   const cellsOf = (n: LineNode | undefined): string[] | null => {
     if (!n) return null;
     if (n.data?.tableCells) return n.data.tableCells;
@@ -53,5 +245,16 @@ export function delimitedTableAt(lines: LineNode[], from: number): TableMatch | 
   let at = from;
   for (let cells = cellsOf(lines[at]); cells && cells.length >= 2; cells = cellsOf(lines[++at])) rows.push(cells);
   if (rows.length < 2) return null;
-  return { rows, header: true, start: from, end: at };
+  const k = Math.max(...rows.map((r) => r.length));
+  const header = rows[0] as string[];
+  const repeatedHeaders: number[] = [];
+  const body = rows.slice(1).filter((r, i) => {
+    const same = r.length === header.length && r.every((c, j) => c === header[j]);
+    if (same) repeatedHeaders.push(lines[from + 1 + i]?.position.start.line ?? 0);
+    return !same;
+  });
+  return {
+    rows: [header, ...body].map((r) => (r.length < k ? [...r, ...Array<string>(k - r.length).fill('')] : r)),
+    header: true, start: from, end: at, caption: null, repeatedHeaders,
+  };
 }

@@ -1,0 +1,67 @@
+/**
+ * The place a plan applies to, from its title or its issuer, with its level and, where the name
+ * states it, its province:
+ *
+ *     "上海市普陀区人民政府办公室"       → 普陀区, level 区, province 上海市
+ *     "赵巷镇农村生活污水处理设施…"      → 赵巷镇, level 镇
+ *     "江门市扬尘污染防治条例"           → 江门市, level 市
+ *     "XX投资区深入打好…"               → XX投资区, level 投资区
+ *     "中国（上海）自由贸易试验区临港新片区管理委员会" → 临港新片区, level 新片区, province 上海市
+ */
+import type { Jurisdiction } from '../types.ts';
+
+/** Municipalities directly under the central government are provinces of their own. */
+const MUNICIPALITIES = ['北京市', '上海市', '天津市', '重庆市'];
+const PROVINCE = /^(.{2,8}?(?:省|自治区))/;
+const ZONE = /(.{2,10}?(?:投资区|开发区|高新区|新片区|新区))/;
+const PLACE = /^(.{2,12}?(?:自治州|地区|盟|市|区|县|旗|镇|乡|街道))(?=[^市区县镇乡]|$)/;
+const LEVELS = ['投资区', '开发区', '高新区', '新片区', '新区', '自治州', '地区', '盟', '街道', '市', '区', '县', '旗', '镇', '乡'];
+const NOT_A_PLACE = /关于|印发|本市|全市|我市|各区|人民|办公|政府|[和与及的局委办厅]/;
+
+export function jurisdictionOf(title: string | null, issuer: string | null, province?: string): Jurisdiction | null {
+  const firstIssuer = issuer?.replace(/^中共/, '').split(/[\s\u3000]/)[0];
+  for (const raw of [firstIssuer, title?.replace(/^中共/, '')]) {
+    if (!raw) continue;
+    let text = raw;
+    let prov = province;
+    const p = PROVINCE.exec(text);
+    if (p?.[1]) {
+      prov ??= p[1];
+      text = text.slice(p[1].length);
+    }
+    const municipality = MUNICIPALITIES.find((m) => text.startsWith(m) || text.startsWith(`中国（${m.slice(0, 2)}）`));
+    if (municipality) {
+      prov ??= municipality;
+      const inner = text.replace(/^中国（..）/, '').replace(municipality, '');
+      const zone = ZONE.exec(inner)?.[1]?.replace(/^自由贸易试验区/, '');
+      if (zone && !NOT_A_PLACE.test(zone)) return make([zone], prov);
+      const chain = placeChain(inner);
+      return make(chain.length ? chain : [municipality], prov);
+    }
+    const zone = /^(.{2,10}?(?:投资区|开发区|高新区|新片区|新区))/.exec(text)?.[1];
+    const chain = zone ? [zone] : placeChain(text);
+    if (!chain.length) continue;
+    return make(chain, prov);
+  }
+  return null;
+}
+
+/** Nested places at the start of a name, outermost first: "宝山区友谊路街道工作委员会" → 宝山区, 友谊路街道. */
+function placeChain(text: string): string[] {
+  const chain: string[] = [];
+  let rest = text;
+  for (let m = PLACE.exec(rest); m?.[1] && !NOT_A_PLACE.test(m[1]); m = PLACE.exec(rest)) {
+    chain.push(m[1]);
+    rest = rest.slice(m[1].length);
+  }
+  return chain;
+}
+
+/** The innermost place, with the one above it as its city or county. */
+function make(chain: string[], province?: string): Jurisdiction {
+  const name = chain.at(-1) as string;
+  const parent = chain.at(-2);
+  const level = LEVELS.find((l) => name.endsWith(l));
+  const parentKey = parent?.endsWith('市') ? 'city' : 'county';
+  return { name, ...(province ? { province } : {}), ...(parent ? { [parentKey]: parent } : {}), ...(level ? { level } : {}) };
+}

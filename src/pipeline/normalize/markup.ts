@@ -1,0 +1,86 @@
+/**
+ * Markup an extractor or a static-site generator left in the text, read as the layout it stands
+ * for and never shown as tags (corpus 01 and 12, regulations kept as VuePress pages):
+ *
+ *     <p id="t5">&emsp;&emsp;<b>第五条</b>&emsp;县级以上人民政府……<br>     → 第五条 县级以上人民政府……
+ *     ## 第一章&emsp;总则{align="center"}                                → 第一章 总则
+ *     ::: tip 修订信息 / ::: details 目录 / ::: tabs / @tab 章节 / [[toc]] / :::   container fences
+ *     [1](#t1)&emsp;[2](#t2)…   - 第1~20条：                              a table of contents of links
+ *     ::: warning 原文链接 <http://rd.jiangmen.cn/…> :::                    the source's address
+ *
+ * Tags and entities go (entities are decoded with the maintained `entities` package, so every
+ * named and numeric reference is read right); `<br>` inside a line starts a new line; a table of
+ * contents made of anchor links is navigation and is removed with its text kept in the diagnostic;
+ * a "原文链接" container gives the source's address (file.data.provenance.url).
+ */
+import { decodeHTML } from 'entities';
+import type { VFile } from 'vfile';
+import { report } from '../messages.ts';
+import type { LineNode, LinesRoot } from '../types.ts';
+
+const TAG = /<\/?(?:p|b|strong|span|div|font|em|i|u|section|article|center|small|sup|sub)(?:\s[^<>]*)?>/gi;
+const BREAK = /<br\s*\/?>/gi;
+const ATTRIBUTES = /\s*\{\s*[a-z-]+=(?:"[^"]*"|\S+)(?:\s+[a-z-]+=(?:"[^"]*"|\S+))*\s*\}$/i;
+/** "::: tip 修订信息", "::: details 目录", ":::" */
+const FENCE = /^:::\s*(\w+)?\s*(.*)$/;
+/** "@tab 章节", "[[toc]]" */
+const TAB_OR_TOC = /^(@tab\b.*|\[\[toc\]\])$/i;
+/** "[1](#t1) [2](#t2) …": a line made only of in-page anchor links. */
+const ANCHOR_LINKS = /^(?:\s*\[[^\]]{1,20}\]\(#[^)]*\)\s*)+$/;
+/** "- 第1~20条：" heading a group of anchor links in a table of contents. */
+const TOC_GROUP = /^-\s*第\s*\d+\s*[~～-]\s*\d+\s*条[:：]?$/;
+const AUTOLINK = /^<(https?:\/\/[^>\s]+)>$/;
+const HAS_MARKUP = /<\/?[a-z][^<>]*>|&[a-z]+;|&#\d+;|^:::|\{[a-z-]+=/im;
+
+export function markup() {
+  return (tree: LinesRoot, file: VFile) => {
+    if (!tree.children.some((n) => HAS_MARKUP.test(n.value))) return;
+    const out: LineNode[] = [];
+    /** Open containers, innermost last: their kind and title ("details", "目录"). */
+    const open: { kind: string; title: string }[] = [];
+    const inToc = () => open.some((c) => /目录|toc/i.test(c.title));
+    const inSourceLink = () => open.some((c) => /原文|链接|来源/.test(c.title));
+    for (const node of tree.children) {
+      const fence = FENCE.exec(node.value);
+      if (fence) {
+        if (fence[1]) open.push({ kind: fence[1], title: fence[2] ?? '' });
+        else open.pop();
+        report(file, 'markup', node.position, { what: '容器标记 :::' }, node.value);
+        continue;
+      }
+      if (TAB_OR_TOC.test(node.value)) {
+        report(file, 'markup', node.position, { what: '目录标记' }, node.value);
+        continue;
+      }
+      // Only lines shaped like navigation go, even inside a "目录" container: a container left
+      // unclosed (corpus 01 closes ::: tabs but not ::: details) must not swallow the text.
+      if (ANCHOR_LINKS.test(decodeHTML(node.value)) || TOC_GROUP.test(node.value) || (inToc() && /^[-*_]{3,}$/.test(node.value))) {
+        report(file, 'navigation', node.position, { what: '页内目录链接' }, node.value);
+        continue;
+      }
+      if (inToc()) open.length = 0;
+      const link = AUTOLINK.exec(node.value);
+      if (link && inSourceLink()) {
+        file.data.provenance = { ...file.data.provenance, url: link[1] };
+        report(file, 'catalogue-note', node.position, { what: '原文链接' }, node.value);
+        continue;
+      }
+      if (!HAS_MARKUP.test(node.value)) {
+        out.push(node);
+        continue;
+      }
+      const pieces = node.value.split(BREAK);
+      const cleaned = pieces.map((p) => decodeHTML(p.replace(TAG, '')).replace(ATTRIBUTES, '').replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''));
+      report(file, 'markup', node.position, { what: '网页标记和字符实体' });
+      for (const value of cleaned) if (value) out.push({ ...node, value });
+    }
+    tree.children = out;
+  };
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Where the text came from, as the text itself or its catalogue says. */
+    provenance: { note?: string; url?: string; fields?: Record<string, string> };
+  }
+}

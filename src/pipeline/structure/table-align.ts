@@ -1,0 +1,78 @@
+/**
+ * Aligning a short row to its columns. A flattened table loses the empty cells: a merged category
+ * cell is printed once for its whole group (corpus 16: "2 / 真如泵闸建设工程 / 拆除重建真如泵闸 / 完成建设"
+ * under 序号 / 项目类型 / 项目名称 / 具体内容 / 目标), and empty columns are not printed at all (corpus
+ * 04: 扣分, 备注). The row's cells keep their order; each goes under the column whose cells, in the
+ * rows read so far, are of the same kind (a number, a year, 约束性/预期性, a short name, long text).
+ * Ties put the gap first, where merged category cells stand.
+ */
+
+export type CellClass = 'num' | 'year' | 'attr' | 'blank' | 'short' | 'long';
+
+/** "46％", "≥73％", "1.26", "11.5", "6.3m3" → num; "2018年" → year; "—", "/" → blank. */
+export function classOf(text: string): CellClass {
+  const t = text.trim();
+  if (!t || /^[-—–/／、]+$/.test(t)) return 'blank';
+  if (/^(?:19|20)\d{2}\s*年?(?:底|末)?$/.test(t)) return 'year';
+  if (/^(?:约束性|预期性|指导性)$/.test(t)) return 'attr';
+  if (/^[（(]?[≥≤<>＜＞~～约+＋增加减少]*\s*[-−﹣]?\d+(?:\.\d+)?\s*(?:%|％|‰|[a-zA-Z³²]{0,3}\d?)?[）)]?\d?$/.test(t)) return 'num';
+  return t.length <= 10 ? 'short' : 'long';
+}
+
+/** What a column's header says its cells are: 序号 numbers, 分值/目标值 numbers, 属性 attributes, 节点 years. */
+function headerPrior(header: string): CellClass | null {
+  if (/^(?:序号|编号)$/.test(header)) return 'num';
+  if (/属性$/.test(header)) return 'attr';
+  if (/^(?:节点|时间节点|年份|年度)$/.test(header)) return 'year';
+  if (/(?:分值|扣分|得分|数量|系数|目标值|基准值|现状值|基期值|\d{4}年)/.test(header)) return 'num';
+  return null;
+}
+
+const isText = (c: CellClass) => c === 'short' || c === 'long';
+
+/**
+ * Put `cells` (fewer than k) under k columns, in order. Each column's kinds and typical length
+ * are learned from `rows` read so far, with the header's word as a prior; text goes where text of
+ * a like length stood. With no evidence either way the row fills from the left.
+ */
+export function alignRow(cells: string[], k: number, rows: string[][], header: string[] = []): string[] {
+  if (cells.length >= k) return cells.slice(0, k);
+  const examples = Array.from({ length: k }, (_, j) => rows.map((r) => r[j] ?? '').filter((c) => c !== ''));
+  const score = (cell: string, j: number): number => {
+    const c = classOf(cell);
+    const prior = headerPrior(header[j] ?? '');
+    let s = prior && (prior === c || (prior === 'num' && /^[一二三四五六七八九十]+$/.test(cell))) ? 0.5 : 0;
+    const seen = examples[j] ?? [];
+    if (seen.length) {
+      const same = seen.filter((x) => classOf(x) === c || (isText(classOf(x)) && isText(c)));
+      let fit = same.length / seen.length;
+      if (isText(c) && same.length) {
+        const mean = same.reduce((a, x) => a + x.length, 0) / same.length;
+        fit *= Math.max(0, 1 - Math.abs(Math.log(cell.length / Math.max(1, mean))) / 3);
+      }
+      s += fit;
+    }
+    return s - j * 1e-6;
+  };
+  // best[i][j]: best score with the first i cells placed among the first j columns.
+  const m = cells.length;
+  const best: number[][] = Array.from({ length: m + 1 }, () => Array<number>(k + 1).fill(-Infinity));
+  const took: boolean[][] = Array.from({ length: m + 1 }, () => Array<boolean>(k + 1).fill(false));
+  for (let j = 0; j <= k; j++) (best[0] as number[])[j] = 0;
+  for (let i = 1; i <= m; i++) {
+    for (let j = i; j <= k; j++) {
+      const skip = best[i]?.[j - 1] ?? -Infinity;
+      const take = (best[i - 1]?.[j - 1] ?? -Infinity) + score(cells[i - 1] ?? '', j - 1);
+      (best[i] as number[])[j] = Math.max(skip, take);
+      (took[i] as boolean[])[j] = take > skip;
+    }
+  }
+  const out = Array<string>(k).fill('');
+  for (let i = m, j = k; i > 0 && j > 0; j--) {
+    if (took[i]?.[j]) {
+      out[j - 1] = cells[i - 1] ?? '';
+      i--;
+    }
+  }
+  return out;
+}

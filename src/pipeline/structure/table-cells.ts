@@ -1,0 +1,67 @@
+/**
+ * Cells of a flattened table, before rows are made of them. Extraction flattens a table in one of
+ * three layouts, told apart by where the blank lines fall (line nodes keep their source line, so
+ * two nodes on consecutive source lines had no blank line between them):
+ *
+ *   (a) a cell per paragraph, a cell broken over lines inside it (corpus 04, 05, 16, 17, 19):
+ *         序号 ‖ 指标名称 ‖ 指标⏎属性 ‖ 基准值⏎（2020年） ‖ 1 ‖ 主海塘达标率 ‖ …
+ *   (b) a row per paragraph, a cell per line (corpus 11):
+ *         序号⏎指标名称⏎属性⏎单位⏎“十五五”目标 ‖ 1⏎人均公园绿地面积⏎约束性⏎平方米⏎11.5 ‖ …
+ *   (c) a cell per line and no blank lines at all:
+ *         表1　主要指标⏎序号⏎指标⏎单位⏎2020年⏎2025年目标⏎属性⏎1⏎细颗粒物（PM2.5）浓度⏎…
+ *
+ * (‖ stands for a blank line, ⏎ for a line break.)
+ */
+import type { LineNode } from '../types.ts';
+
+/** Words that head a column of a plan's tables: indicator, task, project and scoring tables. */
+const HEADER_WORD = new RegExp(
+  '(?:序号|编号|类别|类型|分类|项目|项目类型|项目名称|指标|指标名称|指标属性|指标类别|属性|单位|计量单位|' +
+  '基准值|基期值|现状值|目标值|预期值|规划值|主要任务|任务|任务内容|工作任务|重点任务|具体任务|具体内容|主要内容|' +
+  '建设内容|工作内容|工作措施|节点|时间节点|完成时限|完成时间|时限|进度安排|指标数|责任单位|责任部门|牵头单位|牵头部门|' +
+  '配合单位|配合部门|检查标准|评分标准|考核内容|考核标准|分值|扣分|得分|备注|街镇|区域|地区|补贴标准|综合系数|' +
+  '进展评价|完成情况|年份|年度|领域|内容|名称|数量|规模|投资|总投资|建设规模|实施主体|建设地点)$',
+);
+/** "2025年", "目标值（2025年）", "2025年目标", "“十五五”目标", "基准值(2020年)" */
+const HEADER_YEAR = /^(?:[^\d]{0,6}[（(]?(?:19|20)\d{2}年[）)]?[^\d]{0,6}|[“"]?十[一二三四五]五[”"]?(?:目标|末|期间)?)$/;
+
+/** A header cell: short, no sentence punctuation, and ends in a column word ("主要项目", "检查标准"). */
+export const isHeaderCell = (text: string): boolean =>
+  text.length <= 16 && !/[。；，,、]/.test(text) && (HEADER_YEAR.test(text) || (!/^\d/.test(text) && HEADER_WORD.test(text)));
+
+/** A run of nodes on consecutive source lines: one paragraph of the source. */
+export interface Group { nodes: LineNode[]; start: number; end: number }
+
+/** Groups of nodes from `from`, up to `limit` nodes. `end` is exclusive, in node indices. */
+export function groupsFrom(lines: LineNode[], from: number, limit = 4000): Group[] {
+  const groups: Group[] = [];
+  let i = from;
+  while (i < lines.length && i < from + limit) {
+    const start = i;
+    while (i + 1 < lines.length && adjacent(lines[i] as LineNode, lines[i + 1] as LineNode)) i++;
+    i++;
+    groups.push({ nodes: lines.slice(start, i), start, end: i });
+  }
+  return groups;
+}
+
+const adjacent = (a: LineNode, b: LineNode) => b.position.start.line === a.position.end.line + 1;
+
+/** Org-name endings: a cell listing units one per line keeps its line breaks. */
+const UNIT_END = /(?:局|办|委|会|处|室|所|站|中心|公司|政府|街道|镇|区|队|院|部)$/;
+
+/**
+ * A cell broken over lines, joined: a word or a bracket broken by narrow columns joins without a
+ * break ("组织管理" + "（10分）", "1." + "分" + "类"…), lines that end a sentence or name a unit keep
+ * theirs ("1. 强化…。⏎2. 紧扣…", "区文明办⏎区绿化市容局").
+ */
+export function joinCell(parts: string[]): string {
+  let out = parts[0] ?? '';
+  for (let i = 1; i < parts.length; i++) {
+    const prev = parts[i - 1] ?? '';
+    const next = parts[i] ?? '';
+    const keepBreak = /[。；;！？）)]$/.test(prev) || /^\d+[.．、]\s*\S/.test(next) || (UNIT_END.test(prev) && prev.length >= 3 && next.length >= 3);
+    out += (keepBreak ? '\n' : '') + next;
+  }
+  return out;
+}
