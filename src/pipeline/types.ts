@@ -81,7 +81,7 @@ export interface Section {
    * Extra: what part of the document the section is: the plan's body (absent), the cover notice
    * that publishes it ("notice"), an attachment ("attachment") or a 专栏 box ("aside").
    */
-  role?: 'notice' | 'attachment' | 'aside';
+  role?: 'notice' | 'attachment' | 'aside' | 'signature';
   /** Extra: why each theme in `themes` was given. */
   themeWhy?: ThemeReason[];
 }
@@ -101,6 +101,12 @@ export interface Goal {
   quote: string;
   sectionId: string;
   blockId: string;
+  /** Extra: read from running text ("text") or from an indicator table's target cell ("table"). */
+  kind?: 'text' | 'table';
+  /** Extra: the table's 属性 column as printed: "约束性", "预期性" (null when none is printed). */
+  attribute?: string | null;
+  /** Extra: the starting value the text or table gives (基准值 column, "由95％提高至99％"). */
+  baseline?: { value: number; year: number | null } | null;
 }
 
 export interface Milestone {
@@ -110,6 +116,8 @@ export interface Milestone {
   quote: string;
   sectionId: string;
   blockId: string;
+  /** Extra: read from running text ("text") or from a task table's time column ("table"). */
+  kind?: 'text' | 'table';
 }
 
 export type ChannelKind =
@@ -142,7 +150,7 @@ export interface Diagnostic {
 
 /** A line of the title block (masthead), kept verbatim and labelled with its role. */
 export interface MastheadLine {
-  role: 'title' | 'issuer' | 'date' | 'doc-number' | 'subtitle';
+  role: 'title' | 'issuer' | 'date' | 'doc-number' | 'subtitle' | 'addressee';
   text: string;
   line: number;
 }
@@ -153,6 +161,11 @@ export interface PlanDocument {
   meta: PlanMeta;
   /** Extra: the title-block lines the text opens with, verbatim. */
   masthead: MastheadLine[];
+  /**
+   * Extra: where the copy came from, as the text or its catalogue says: the catalogue's note (kept
+   * apart from the plan), the official page's address, the fields of a disclosure page.
+   */
+  provenance?: { note?: string; url?: string; fields?: Record<string, string> };
   sections: Section[];
   goals: Goal[];
   milestones: Milestone[];
@@ -176,6 +189,8 @@ export interface LineNode extends Node {
     tableCells?: string[];
     /** Set when the line was cut out of a longer line at an inline heading marker. */
     split?: boolean;
+    /** A whole table, recognised by the tables step; the node's value is its text. */
+    table?: { rows: string[][]; header: boolean; caption: string | null };
   };
 }
 

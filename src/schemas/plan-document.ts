@@ -38,7 +38,7 @@ export const blockSchema = z.object({
 export interface SectionShape {
   id: string; number: string | null; heading: string; level: number; themes: string[];
   blocks: z.infer<typeof blockSchema>[]; children: SectionShape[]; marker?: string | null; line?: number;
-  role?: 'notice' | 'attachment' | 'aside';
+  role?: 'notice' | 'attachment' | 'aside' | 'signature';
   themeWhy?: z.infer<typeof themeWhy>;
 }
 
@@ -55,8 +55,8 @@ export const sectionSchema: z.ZodType<SectionShape> = z.lazy(() => z.object({
   children: z.array(sectionSchema),
   marker: z.string().nullable().optional(),
   line: z.number().int().optional(),
-  /** The cover notice, an attachment or a 专栏 box; absent for the plan's body. */
-  role: z.enum(['notice', 'attachment', 'aside']).optional(),
+  /** The cover notice, an attachment, a 专栏 box or the closing signature; absent for the plan's body. */
+  role: z.enum(['notice', 'attachment', 'aside', 'signature']).optional(),
   themeWhy,
 }));
 
@@ -75,7 +75,9 @@ export const planDocumentSchema = z.object({
     docNumber: z.string().nullable().optional(),
     sources: z.record(z.string(), z.enum(['sidecar', 'front-matter', 'text'])).optional(),
   }),
-  masthead: z.array(z.object({ role: z.enum(['title', 'issuer', 'date', 'doc-number', 'subtitle']), text: z.string(), line: z.number() })),
+  masthead: z.array(z.object({ role: z.enum(['title', 'issuer', 'date', 'doc-number', 'subtitle', 'addressee']), text: z.string(), line: z.number() })),
+  /** Where the copy came from: a catalogue's note, the official page's address, disclosure fields. */
+  provenance: z.object({ note: z.string().optional(), url: z.string().optional(), fields: z.record(z.string(), z.string()).optional() }).optional(),
   sections: z.array(sectionSchema),
   goals: z.array(z.object({
     id: z.string(), indicator: z.string(), indicatorId: z.string().nullable(),
@@ -83,8 +85,18 @@ export const planDocumentSchema = z.object({
     year: z.number().nullable(), baselineYear: z.number().nullable(),
     change: z.enum(['decrease', 'increase']).nullable(), scope: z.string().nullable(), theme: z.string().nullable(),
     ...located,
+    /** Read from running text or from an indicator table's target cell. */
+    kind: z.enum(['text', 'table']).optional(),
+    /** The table's 属性 as printed (约束性 / 预期性). */
+    attribute: z.string().nullable().optional(),
+    /** The starting value the text or table gives (基准值, "由95％提高至99％"). */
+    baseline: z.object({ value: z.number(), year: z.number().nullable() }).nullable().optional(),
   })),
-  milestones: z.array(z.object({ id: z.string(), year: z.number(), action: z.string(), ...located })),
+  milestones: z.array(z.object({
+    id: z.string(), year: z.number(), action: z.string(), ...located,
+    /** Read from running text or from a task table's time column. */
+    kind: z.enum(['text', 'table']).optional(),
+  })),
   channels: z.array(z.object({
     id: z.string(),
     kind: z.enum(['hotline', 'online', 'reward-report', 'disclosure', 'open-facility', 'consultation', 'observer', 'media', 'petition', 'other']),
