@@ -1,9 +1,140 @@
 /**
- * Enrich step `goals` (issue 7): fills file.data.goals and file.data.milestones from the sections.
- * Placeholder until the extractor lands: both stay empty.
+ * Enrich step `goals` (issue 7): fills file.data.goals (numeric targets) and file.data.milestones
+ * (dated commitments without a number) from the structured sections.
+ *
+ * Reading order: the cover notice (section.role "notice") is skipped; sections that review the past
+ * ("“十三五”工作回顾", "发展现状及成效") hold no goals; a heading's deadline ("四、“十四五”主要任务")
+ * governs what is under it; in a goals section ("（三）总体目标") a paragraph's deadline carries on
+ * to the paragraphs after it. Paragraphs and list items are read as sentences
+ * (goals-sentences.ts), tables by column (goals-tables.ts). Each goal gets the shared indicator id
+ * from content/indicators.yaml (goals-indicators.ts) and quotes its clause verbatim.
  */
 import type { VFile } from 'vfile';
+import { shortHash } from '../text/cjk.ts';
+import type { Block, Goal, Milestone, Section } from '../types.ts';
+import { loadIndicators, type IndicatorCatalogue } from './goals-indicators.ts';
+import { readTableMilestones, readTextMilestones } from './goals-milestones.ts';
+import { readTextGoals, type Span } from './goals-sentences.ts';
+import { readTableGoals } from './goals-tables.ts';
+import { headingYear, isBackgroundHeading, planTimes, type PlanTimes } from './goals-time.ts';
+import './data.ts';
 
-export function goals() {
-  return (_tree: unknown, _file: VFile) => {};
+export interface GoalsOptions {
+  /** A catalogue other than content/indicators.yaml (tests). */
+  catalogue?: IndicatorCatalogue;
 }
+
+type Draft = Omit<Goal, 'id' | 'indicatorId' | 'theme' | 'sectionId' | 'blockId'>;
+
+export function goals(options: GoalsOptions = {}) {
+  return (_tree: unknown, file: VFile) => {
+    const catalogue = options.catalogue ?? loadIndicators();
+    const sections = file.data.sections ?? [];
+    const times = planTimes(file.data.meta, titleGuess(file, sections));
+    const found: Goal[] = [];
+    const dated: Milestone[] = [];
+    const ids = new Set<string>();
+    const unique = (base: string) => {
+      let id = base;
+      for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
+      ids.add(id);
+      return id;
+    };
+
+    const addGoal = (d: Draft, section: Section, block: Block) => {
+      const entry = catalogue.match(`${d.scope ?? ''}${d.indicator}`, d.unit, d.change);
+      found.push({
+        id: unique(`g-${shortHash(`${block.id}|${d.indicator}|${d.value}${d.unit}|${d.year}|${d.quote}`)}`),
+        ...d,
+        indicatorId: entry?.id ?? null,
+        theme: entry?.theme ?? block.themes[0] ?? section.themes[0] ?? null,
+        sectionId: section.id,
+        blockId: block.id,
+      } as Goal);
+    };
+    const addMilestone = (m: { year: number; action: string; quote: string }, section: Section, block: Block, kind: 'text' | 'table') => {
+      dated.push({ id: unique(`m-${shortHash(`${block.id}|${m.year}|${m.quote}`)}`), year: m.year, action: m.action, quote: m.quote, sectionId: section.id, blockId: block.id, kind });
+    };
+
+    /** Reads a block; returns the deadline the block opens with (undefined when it opens with none). */
+    const readBlock = (block: Block, section: Section, carried: number | null): number | null | undefined => {
+      if (block.kind === 'table') {
+        if (block.caption && isBackgroundHeading(block.caption)) return undefined;
+        for (const g of readTableGoals(block, times, carried)) {
+          addGoal({
+            indicator: g.indicator, comparator: g.comparator, value: g.value, unit: g.unit, year: g.year,
+            baselineYear: g.baselineYear, change: g.change, scope: g.scope, quote: g.quote,
+            kind: 'table', attribute: g.attribute, baseline: g.baseline,
+          }, section, block);
+        }
+        for (const m of readTableMilestones(block)) addMilestone(m, section, block, 'table');
+        return undefined;
+      }
+      // A list's items are read one by one; each is verbatim in the block's text.
+      const pieces = block.kind === 'list' && block.items?.length ? block.items.map((i) => i.text) : [block.text];
+      let state = carried;
+      let opening: number | null | undefined;
+      for (const piece of pieces) {
+        const offset = block.text.indexOf(piece);
+        if (offset < 0) continue;
+        const ctx = { times, carried: state };
+        const { goals: read, carried: next, opening: opens } = readTextGoals(piece, ctx);
+        if (piece === pieces[0]) opening = opens;
+        const spans: Span[] = [];
+        for (const g of read) {
+          spans.push({ start: g.quoteStart, end: g.quoteEnd });
+          addGoal({
+            indicator: g.indicator, comparator: g.comparator, value: g.value, unit: g.unit, year: g.year,
+            baselineYear: g.baselineYear, change: g.change, scope: g.scope,
+            quote: piece.slice(g.quoteStart, g.quoteEnd), kind: 'text', attribute: null, baseline: g.baseline,
+          }, section, block);
+        }
+        for (const m of readTextMilestones(piece, ctx, spans)) {
+          addMilestone({ year: m.year, action: m.action, quote: piece.slice(m.quoteStart, m.quoteEnd) }, section, block, 'text');
+        }
+        state = next;
+      }
+      return opening;
+    };
+
+    const walk = (list: Section[], inherited: number | null, background: boolean) => {
+      for (const section of list) {
+        if (section.role === 'notice') continue;
+        const past = background || isBackgroundHeading(section.heading);
+        const own = headingYear(section.heading);
+        const fromHeading = own ?? inherited;
+        // "（三）总体目标。到2020年，…" followed by "——…" paragraphs: the deadline carries on.
+        const goalsSection = /目标|指标/.test(section.heading);
+        let carried = fromHeading;
+        if (!past) {
+          for (const block of section.blocks) {
+            const opens = readBlock(block, section, carried);
+            if (!goalsSection) carried = fromHeading;
+            else if (opens !== undefined) carried = opens;
+          }
+        }
+        walk(section.children, goalsSection ? carried : fromHeading, past);
+      }
+    };
+    walk(sections, null, false);
+
+    file.data.goals = found;
+    file.data.milestones = dated;
+  };
+}
+
+/** The plan's title when the metadata has none: the masthead's title line, or the 《…》 the cover notice publishes. */
+function titleGuess(file: VFile, sections: Section[]): string | null {
+  const masthead = file.data.masthead?.find((m) => m.role === 'title')?.text;
+  if (masthead) return masthead;
+  for (const s of sections.slice(0, 4)) {
+    const texts = [s.heading, ...s.blocks.slice(0, 3).map((b) => b.text)];
+    for (const t of texts) {
+      const m = /《([^》]{4,80}(?:规划|方案|计划|意见|要点|细则|纲要))》/.exec(t) ?? /^([^。，,；]{4,60}(?:规划|方案|计划|意见|要点|纲要))$/.exec(t.trim());
+      if (m) return m[1]!;
+    }
+  }
+  return null;
+}
+
+export type { PlanTimes };

@@ -1,0 +1,104 @@
+/**
+ * The shared indicator catalogue (content/indicators.yaml) and matching a goal's indicator text to
+ * it, so that the same indicator in two plans gets the same id:
+ *
+ *     "细颗粒物(PM2.5)浓度" (a 实施方案)  and  "PM2.5年均浓度" (an 意见)   → air.pm25
+ *     "辖区空气质量优良天数比率" → air.good-days;  "全年优良天数" in 天 → air.good-days-count
+ *
+ * Names are compared without spaces and brackets, full-width forms as half-width, Latin letters in
+ * any case. The first entry that matches wins, so the file lists specific entries first.
+ * A catalogue that does not validate stops with a Chinese message naming the file, field, value
+ * and fix: a broken catalogue must not publish pages whose comparisons are silently empty.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { checkIndicatorsFile, type IndicatorEntry } from '../../schemas/indicators.ts';
+
+/** The catalogue file, resolved from this module so that `parse` works on plans anywhere on disk. */
+export const indicatorsFileUrl = new URL('../../../content/indicators.yaml', import.meta.url);
+
+export class IndicatorsFileError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`指标目录有误，请改正后重试：\n${problems.join('\n')}`);
+    this.name = 'IndicatorsFileError';
+    this.problems = problems;
+  }
+}
+
+interface CompiledIndicator {
+  entry: IndicatorEntry;
+  tests: RegExp[];
+  exclude: RegExp[];
+  units: Set<string>;
+}
+
+export interface IndicatorCatalogue {
+  entries: IndicatorEntry[];
+  byId: Map<string, IndicatorEntry>;
+  /** The id of the first entry matching the name (and unit), or null. */
+  match(indicator: string, unit: string, change: 'increase' | 'decrease' | null): IndicatorEntry | null;
+}
+
+/** How names are compared: no spaces or brackets, full-width ASCII as half-width. */
+export function normaliseName(text: string): string {
+  return text
+    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\s()[\]【】“”"‘’'《》]/g, '');
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export function compileCatalogue(entries: IndicatorEntry[]): IndicatorCatalogue {
+  const compiled: CompiledIndicator[] = entries.map((entry) => ({
+    entry,
+    tests: [...entry.synonyms.map((s) => new RegExp(escape(normaliseName(s)), 'iu')), ...entry.patterns.map((p) => new RegExp(p, 'iu'))],
+    exclude: entry.exclude.map((s) => new RegExp(escape(normaliseName(s)), 'iu')),
+    units: new Set(entry.units.length ? entry.units : [entry.unit]),
+  }));
+  return {
+    entries,
+    byId: new Map(entries.map((e) => [e.id, e])),
+    match(indicator, unit, change) {
+      const name = normaliseName(indicator);
+      for (const c of compiled) {
+        if (!c.tests.some((t) => t.test(name)) || c.exclude.some((t) => t.test(name))) continue;
+        if (c.units.size && !c.units.has(unit) && !(change && unit === '%')) continue;
+        return c.entry;
+      }
+      return null;
+    },
+  };
+}
+
+/** Parse and validate the text of a catalogue; `name` is how messages refer to the file. */
+export function parseIndicators(text: string, name: string): IndicatorCatalogue {
+  let data: unknown;
+  try {
+    data = parse(text);
+  } catch (error) {
+    const first = (error as Error).message.split('\n')[0];
+    throw new IndicatorsFileError([`${name}：YAML 格式错误（${first}）。请检查缩进和冒号，列表项以“- ”开头，含 % 的单位要加引号（'%'）。`]);
+  }
+  const checked = checkIndicatorsFile(data, name);
+  if (!checked.ok) throw new IndicatorsFileError(checked.problems);
+  return compileCatalogue(checked.value.indicators);
+}
+
+let cached: IndicatorCatalogue | null = null;
+
+/** The project's catalogue (content/indicators.yaml), read once per process. */
+export function loadIndicators(): IndicatorCatalogue {
+  if (!cached) {
+    const path = fileURLToPath(indicatorsFileUrl);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      throw new IndicatorsFileError([`${path}：找不到指标目录。它应在项目的 content/indicators.yaml。`]);
+    }
+    cached = parseIndicators(text, 'content/indicators.yaml');
+  }
+  return cached;
+}

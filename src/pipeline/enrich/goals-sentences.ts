@@ -1,0 +1,262 @@
+/**
+ * Goals in running text (issue 7): which numbers in a paragraph are commitments, and what they
+ * commit to.
+ *
+ *     "到2025年，辖区空气质量优良天数比率优于97.8%，细颗粒物(PM2.5)浓度低于19.2μg/m³"
+ *        → 空气质量优良天数比率 > 97.8 % (2025, scope 辖区); 细颗粒物(PM2.5)浓度 < 19.2 μg/m³ (2025)
+ *     "重度及以上污染天数比率比2015年下降25%以上"   → >= 25 %, change decrease, baseline 2015
+ *     "化肥、农药使用量比2020年各减少10%"           → 化肥使用量 and 农药使用量, 10 % each
+ *     "五项主要污染物排放量分别比2015年减少18.4%、15.2%、…" → one goal per pollutant
+ *     "新增各类公园300座以上" "建设30公里以上环公园绿道"  → counts and lengths of things to build
+ *
+ * A number is a goal when the words around it commit to it: a comparator (不低于, 以上, 低于 …),
+ * a target verb (达到, 保持, 新建, 完成 …) or an indicator right before it ("达标率100%").
+ * It is not a goal when it is history (已, 累计, 截至2024年底 …), a threshold that picks what a
+ * rule applies to ("35蒸吨/时及以下燃煤锅炉", "1公里以内步行"), a premise ("按照…规划水闸43座…"),
+ * a starting value ("由12万吨/天提高至24万吨/天": 12), or sits in a title, a quoted slogan or a
+ * formula ("×100%").
+ */
+import { enumerate, INDICATOR_END, nameGoal, placeList, splitOutside, trimIndicator } from './goals-naming.ts';
+import { readQuantities, type Quantity } from './goals-quantities.ts';
+import { timeMarks, type PlanTimes, type TimeMark } from './goals-time.ts';
+import type { Comparator } from '../types.ts';
+
+export interface TextGoal {
+  indicator: string;
+  comparator: Comparator;
+  value: number;
+  unit: string;
+  year: number | null;
+  baselineYear: number | null;
+  change: 'decrease' | 'increase' | null;
+  scope: string | null;
+  /** The quoted clause: text.slice(quoteStart, quoteEnd). */
+  quoteStart: number;
+  quoteEnd: number;
+  /** The starting value when the text gives one ("由95％提高至99％"). */
+  baseline: { value: number; year: number | null } | null;
+}
+
+export interface TextContext {
+  times: PlanTimes;
+  /** The deadline that governs the text before it states its own (heading, earlier paragraph). */
+  carried: number | null;
+}
+
+export interface Span { start: number; end: number }
+
+/** Sentences (。！？；, outside brackets) and their clauses (，：, also inside brackets), as offsets. */
+export function clausesOf(text: string): { sentence: Span; clauses: Span[] }[] {
+  const out: { sentence: Span; clauses: Span[] }[] = [];
+  let depth = 0;
+  let sStart = 0;
+  let cStart = 0;
+  let clauses: Span[] = [];
+  const close = (i: number, endSentence: boolean) => {
+    if (i > cStart) clauses.push({ start: cStart, end: i });
+    cStart = i + 1;
+    if (endSentence) {
+      if (clauses.length) out.push({ sentence: { start: sStart, end: i }, clauses });
+      clauses = [];
+      sStart = i + 1;
+    }
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if ('（(【[《'.includes(c)) depth++;
+    else if ('）)】]》'.includes(c)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && '。！？；;!?\n'.includes(c)) close(i, true);
+    else if ('，,：:'.includes(c)) close(i, false); // "（目前…，已完成…，“十四五”计划完成…8处）"
+  }
+  close(text.length, true);
+  return out;
+}
+
+/** Spans the numbers of which are never goals: 《titles》, short “quoted names”, 〔2018〕. */
+function shelteredSpans(text: string): Span[] {
+  const out: Span[] = [];
+  for (const m of text.matchAll(/《[^》]*》|〔[^〕]*〕|“[^”]{0,24}”|"[^"]{0,24}"|‘[^’]{0,24}’/g)) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+// Words that commit to a number; the one nearest the number counts. A cue word that is part of
+// an indicator's name ("达标率", "建设用地", "治理率") is not a cue.
+const CUE = /(?:不低于|不少于|不小于|不超过|不高于|不大于|不多于|不得超过|至少|低于|小于|优于|高于|超过|大于|控制在|稳定在|保持在|保持|维持在|维持|达到|提高到|提高至|提升到|提升至|增加到|增加至|增至|降至|降低到|降低至|下降到|下降至|减少到|减少至|减少|下降|降低|削减|压减|增加|提高|提升|增长|实现|确保|新增|新建|增设|建成|建设|完成|整治|治理|改造|修复|打造|形成|创建|培育|布局|开展|推动|推进|实施|组织|具备|配备|设置|扩容|疏浚|新开|贯通|打通|种植|造林|抚育|更新|淘汰|关停|覆盖|加快|启动|扩大到|扩大至|达(?![标成峰])|超)(?![率量区]|用地|面积|能力|标准|情况|水平|范围)/g;
+// History: "已完成…", "累计建成…", "目前…", "现有…".
+const STATUS = /已经|已(?!有的|经批准)|累计(?!达到)|现有|现状|目前|当前|同比|比上年|较上年|上年度|去年|原有|共有|实有|初步形成|提前达到/;
+// Notes and definitions: "注：…", "…，即…占…的比例", "…采用数学模型评估法测算".
+const DEFINITION = /^\s*注\s*[：:]|[，,：:]\s*(?:即|是指|指)(?![标导挥出引南数])|采用[^，。；]*(?:测算|评估法|计算)|计算公式|统计口径/;
+// Rules and rubrics, not targets: "原则上每个小区不超过3处", "合格率80%以下扣10分".
+const RULE = /原则上|应当|[扣加得]\s*\d+(?:\.\d+)?\s*分|不扣分|不得分/;
+// A premise: "按照…规划水闸43座…的远景目标要求", "根据…".
+const PREMISE = /^(?:按照|根据|依据|参照|对照|依托|按)/;
+// Due every period rather than by a year: "每季度…公开一次", "每年组织至少1轮".
+const FREQUENCY = /每(?:年|季度|季|个?月|周|日|天|半年|学期|次)(?!均)|逐年/;
+const PER = /每(平方米|平方公里|立方米|公里|人|户|天|日|年|月)/;
+// A property that picks what a rule applies to: "年用水量50万m3及以上的企业", "载重量1吨的…车".
+const PROPERTY_BEFORE = /(?:年用水量|用水量|规模|直径|功率|容量|排气量|吨位|载重量|载重|高度|深度|宽度|坡度|年产|产能|日处理能力)$/;
+// What a clause is about, not what it promises: "在6座市属公园先行启动试点", "涉及…24条河道",
+// "连续3次以上拒不改正的", "每300至500户居民", "一批100公顷以上的“绿心”公园".
+const ABOUT = /(?:(?<![持定控])在|对|涉及|包括|含|分布于|连续|每|一批|若干|多个|一些)$/;
+const DECREASE = /下降|减少|降低|削减|压减|减排/;
+const INCREASE = /增加|提高|提升|增长|上升/;
+const COUNTS = new Set(['count', 'length', 'area', 'volume', 'mass', 'energy', 'flow']);
+
+/** The goals in one paragraph (or list item, or table cell). */
+export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal[]; carried: number | null; opening: number | null | undefined } {
+  const marks = timeMarks(text, ctx.times);
+  const sheltered = shelteredSpans(text);
+  const quantities = readQuantities(text).filter((q) => !sheltered.some((s) => q.start > s.start && q.start < s.end));
+  // The text with its time phrases blanked, for naming: "水土流失治理面积比2015年增加…" → "水土流失治理面积".
+  let named = text;
+  for (const m of marks) named = named.slice(0, m.index) + ' '.repeat(m.end - m.index) + named.slice(m.end);
+  const goals: TextGoal[] = [];
+  const markBefore = (before: number, from: number): TimeMark | undefined =>
+    marks.filter((m) => m.index >= from && m.end <= before && m.kind !== 'baseline').pop();
+
+  for (const { sentence, clauses } of clausesOf(text)) {
+    const sentenceText = text.slice(sentence.start, sentence.end);
+    if (DEFINITION.test(sentenceText)) continue;
+    let previousName: string | null = null;
+    // "由12万吨/天，提高至24万吨/天": the starting value, kept for the target that follows it.
+    let startValue: { value: number; unit: string } | null = null;
+    for (let ci = 0; ci < clauses.length; ci++) {
+      const clause = clauses[ci]!;
+      const inClause = quantities.filter((q) => q.start >= clause.start && q.start < clause.end);
+      if (!inClause.length) continue;
+      const clauseText = text.slice(clause.start, clause.end);
+      if (STATUS.test(text.slice(clause.start, inClause[0]!.start)) || PREMISE.test(clauseText.trim()) || RULE.test(clauseText)) continue;
+      // Quantities joined only by 、 和 及 share their subject ("分别达到60%、50%以上").
+      const groups: Quantity[][] = [];
+      for (const q of inClause) {
+        const prev = groups.at(-1)?.at(-1);
+        if (prev && /^\s*(?:[、和及与]|以及)\s*$/.test(text.slice(prev.end, q.start))) groups.at(-1)!.push(q);
+        else groups.push([q]);
+      }
+      let preStart = clause.start;
+      groups.forEach((group, gi) => {
+        const first = group[0]!;
+        const last = group.at(-1)!;
+        const pre = text.slice(preStart, first.start);
+        const namedPre = named.slice(preStart, first.start);
+        // The next subject starts after this number only if this number is a goal: "24小时开放率提高到90%".
+        const advance = () => { preStart = last.end; };
+        const nextStart = groups[gi + 1]?.[0]?.start ?? clause.end;
+        const after = text.slice(last.end, nextStart);
+        // For naming: what follows the number up to the next item of a list ("18个行政村、2023年完成21个…").
+        let namedAfter = named.slice(last.end, nextStart);
+        if (gi + 1 < groups.length && namedAfter.includes('、')) namedAfter = namedAfter.slice(0, namedAfter.lastIndexOf('、'));
+        const beforeNumber = pre.replace(/\s+$/, '');
+        // History stated in this sentence before the number ("截至2024年底，…") unless a deadline follows it.
+        const mark = markBefore(first.start, sentence.start);
+        if (mark?.kind === 'status') return;
+        if (/[×*÷=＝/]$/.test(beforeNumber) || /^[×*÷=＝]/.test(after.trim())) return;
+        if (/(?:由|从)$/.test(beforeNumber)) { startValue = { value: first.value, unit: first.unit }; return; }
+        if (/^的?基础上/.test(after) || ABOUT.test(beforeNumber)) return;
+        if (/^\s*[（(]\s*20\d{2}/.test(after)) return; // "1191平方公里（2016滩涂报告数据）": a figure with its data year
+        if (/^[^，。；]{0,2}(?:范围|半径)/.test(after)) return; // "周边2至3米范围内"
+        // Thresholds that pick what a rule applies to: "35蒸吨/时及以下燃煤锅炉", "1公里以内步行".
+        if (last.after && /^(?:以下|及以下|以内|之内|内|左右|上下)$/.test(last.after) && /^[\u4e00-\u9fff]/.test(after) && !/^的?(?:比例|水平|目标|要求)/.test(after)) return;
+        if (PROPERTY_BEFORE.test(beforeNumber) && /^(?:以上|及以上|以下|及以下)?的?[\u4e00-\u9fff]/.test(after.replace(/^[^\u4e00-\u9fff]*/, '')) && (last.after || /^的/.test(after))) return;
+        if (first.kind === 'duration' && !(first.comparator === '<=' || first.comparator === '<' || /不超过|不得超过|以内|内$/.test(pre))) return;
+
+        const cue = [...pre.matchAll(CUE)].at(-1);
+        // A cue earlier in the clause governs a list: "培育形成3个市级…集群、20个县级特色产业集群".
+        const clauseCue = cue ?? [...text.slice(clause.start, first.start).matchAll(CUE)].at(-1);
+        // The next item of a list the verb governs: "新建67个“两网融合”服务点位、4个“两网融合”中转站".
+        const listed = gi > 0 && !cue && !!clauseCue && /、\s*$/.test(pre);
+        const directBe = /为$/.test(beforeNumber);
+        const bareIndicator = INDICATOR_END.test(beforeNumber) && (first.kind === 'share' || first.kind === 'concentration');
+        // A verb after the number under a stated deadline: "到2020年，6个县(市、区)完成…创建工作".
+        const verbAfter = !!mark && /^[^，。；]{0,16}?(?:完成|实现|达到|建成|达标)/.test(after);
+        if (!clauseCue && !directBe && !bareIndicator && !verbAfter && !group.some((q) => q.comparator)) return;
+
+        // Comparator: the number's own words first (以上, ≥), then the cue word before it.
+        const cueWord = cue?.[0] ?? '';
+        const comparatorOf = (q: Quantity): Comparator => {
+          const own = q.comparator ?? (group.length > 1 ? last.comparator : null);
+          if (own) return own;
+          if (/不低于|不少于|不小于|至少/.test(cueWord)) return '>=';
+          if (/不超过|不高于|不大于|不多于|不得超过|控制在/.test(cueWord)) return '<=';
+          if (/优于|高于|超过|大于|^超$/.test(cueWord)) return '>';
+          if (/低于|小于/.test(cueWord)) return '<';
+          if (/约$/.test(pre.replace(/\s+$/, ''))) return '~';
+          return '=';
+        };
+        const baselineMark = marks.filter((m) => m.kind === 'baseline' && m.index >= clause.start && m.index < first.start).pop();
+        const change: TextGoal['change'] = first.unit === '个百分点' || baselineMark
+          ? (DECREASE.test(pre) ? 'decrease' : INCREASE.test(pre) ? 'increase' : null)
+          : null;
+        const prior = lastDeadlineBefore(marks, first.start);
+        // "达到3年一遇标准的远景目标要求": a long-term aim without a year; "每季度…公开一次",
+        // "每年组织至少1轮": a standing rule, due every period rather than by a year.
+        const year = /远景/.test(clauseText) || FREQUENCY.test(text.slice(clause.start, first.start)) ? null
+          : mark ? mark.year : prior !== undefined ? prior : ctx.carried ?? ctx.times.annualYear;
+
+        // The indicator: the words before the verb, or the verb and the thing counted.
+        const cueAt = cue ? cue.index : namedPre.length;
+        const left = listed ? '' : namedPre.slice(0, cueAt);
+        const mid = listed ? '' : namedPre.slice(cue ? cueAt + cueWord.length : namedPre.length);
+        const listedCue = listed ? clauseCue![0] : cueWord;
+        advance();
+        let { indicator, scope } = nameGoal(left, listedCue, mid, namedAfter, COUNTS.has(first.kind));
+        // "市区20%以上、县城10%以上的面积达到…": the measure follows the clause's last number.
+        if (!indicator) indicator = trimIndicator(named.slice(inClause.at(-1)!.end, clause.end).replace(/^的/, ''));
+        if (!indicator && previousName) indicator = previousName; // "…新增…居住区172个，累计达到682个"
+        if (!indicator) indicator = trimText(clauseText);
+        previousName = indicator;
+
+        // Quote: the clause, with a time phrase standing alone just before it ("到2025年，").
+        let quoteStart = clause.start;
+        const prevClause = clauses[ci - 1];
+        if (prevClause && /^\s*(?:到|至|力争到?|在)?\s*\S{0,4}\d{4}\s*年\S{0,4}\s*$/.test(text.slice(prevClause.start, prevClause.end))) quoteStart = prevClause.start;
+        while (/\s/.test(text[quoteStart] ?? '')) quoteStart++;
+        const quoteEnd = clause.end;
+        const baselineYear = baselineMark?.year ?? null;
+        const sv = startValue as { value: number; unit: string } | null;
+        const base = sv && sv.unit === first.unit ? { value: sv.value, year: null } : null;
+        // "道路每平方米浮尘量不超过5克" → 克/平方米.
+        const per = PER.exec(text.slice(clause.start, first.start));
+        const unitOf = (q: Quantity) => (q.kind === 'mass' && per ? `${q.unit}/${per[1]}` : q.unit);
+        const push = (name: string, where: string | null, q: Quantity) => goals.push({
+          indicator: name || indicator, comparator: comparatorOf(q), value: q.value, unit: unitOf(q), year, baselineYear,
+          change, scope: where, quoteStart, quoteEnd, baseline: base,
+        });
+
+        const places = placeList(indicator);
+        if (places) {
+          // "禹州市、长葛市建成区…分别达到60%、50%以上": a place per value; one value for several
+          // places ("…96%以上") counts once, for the whole list.
+          if (group.length === places.places.length) group.forEach((q, i) => push(places.rest, places.places[i]!, q));
+          else group.forEach((q) => push(places.rest, places.places.join('、'), q));
+        } else if (group.length > 1) {
+          const names = enumerate(indicator, group.length);
+          group.forEach((q, i) => push(names?.[i] ?? indicator, scope, q));
+        } else {
+          // One value for several indicators: "化肥、农药使用量比2020年各减少10%",
+          // "辐射安全许可证持证率、放射性废物以及废旧放射源安全处置率保持100%".
+          // Each part must name a whole measure ("…持证率、…处置率"), unless 各 says so: "地表水国控、
+          // 省控断面水质优良比例" is one measure of two kinds of sections.
+          const names = enumerate(indicator, 0);
+          const each = /各(?:自)?(?:减少|下降|降低|削减|增加|提高|达到|保持)/.test(pre);
+          const whole = splitOutside(indicator, /、/).every((x) => INDICATOR_END.test(x));
+          if (names && (each || whole)) for (const x of names) push(x, scope, first);
+          else push(indicator, scope, first);
+        }
+        startValue = null;
+      });
+    }
+  }
+  const final = lastDeadlineBefore(marks, text.length);
+  // The deadline the text opens with ("到2020年，全市生态环境质量总体改善…"), if it opens with one.
+  const firstClause = clausesOf(text)[0]?.clauses[0];
+  const opening = firstClause ? marks.find((m) => m.kind === 'deadline' && m.index < firstClause.end)?.year : undefined;
+  return { goals, carried: final !== undefined ? final : ctx.carried, opening };
+}
+
+const trimText = (s: string) => s.replace(/\s+/g, '').slice(0, 40);
+
+function lastDeadlineBefore(marks: TimeMark[], at: number): number | null | undefined {
+  const m = marks.filter((x) => x.end <= at && x.kind === 'deadline').pop();
+  return m ? m.year : undefined;
+}

@@ -1,0 +1,263 @@
+/**
+ * Goals and milestones (issue 7), on sentences and table rows of real plans: the seeds (read from
+ * seeds/) and sentences and rows copied from the corpus plans (../shared/corpus/, published in
+ * seeds/), each noted with where it comes from.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { VFile } from 'vfile';
+import { parse } from 'yaml';
+import { parsePlan, type Block, type PlanDocument, type Section } from '../../src/pipeline/index.ts';
+import { goals } from '../../src/pipeline/enrich/goals.ts';
+import { IndicatorsFileError, loadIndicators, parseIndicators } from '../../src/pipeline/enrich/goals-indicators.ts';
+import { readTextMilestones } from '../../src/pipeline/enrich/goals-milestones.ts';
+import { normaliseUnit, readQuantities } from '../../src/pipeline/enrich/goals-quantities.ts';
+import { readTextGoals } from '../../src/pipeline/enrich/goals-sentences.ts';
+import { readTableGoals } from '../../src/pipeline/enrich/goals-tables.ts';
+import { isBackgroundHeading, planTimes, type PlanTimes } from '../../src/pipeline/enrich/goals-time.ts';
+import { planDocumentSchema } from '../../src/schemas/plan-document.ts';
+import { readPlanSource } from '../../scripts/lib/read-plan.ts';
+import { seedFiles } from '../helpers/seeds.ts';
+
+const noTimes: PlanTimes = { horizon: null, docYear: null, annualYear: null };
+const read = (text: string, carried: number | null = null, times: PlanTimes = noTimes) => readTextGoals(text, { times, carried }).goals;
+
+function parseSeed(prefix: string): PlanDocument {
+  const file = seedFiles.find((f) => f.startsWith(prefix));
+  if (!file) throw new Error(`no seed ${prefix}`);
+  const source = readPlanSource(`seeds/${file}`);
+  return parsePlan(source.bytes, source.options);
+}
+
+function blocksById(doc: PlanDocument): Map<string, Block> {
+  const out = new Map<string, Block>();
+  const walk = (list: Section[]) => { for (const s of list) { for (const b of s.blocks) out.set(b.id, b); walk(s.children); } };
+  walk(doc.sections);
+  return out;
+}
+
+describe('seed 001 (XX投资区实施方案, one line from a download site)', () => {
+  const doc = parseSeed('001_');
+  it('reads PM2.5 and 优良天数比率 with comparator, normalised unit, year and a verbatim quote', () => {
+    const pm = doc.goals.find((g) => g.indicatorId === 'air.pm25');
+    expect(pm).toMatchObject({ comparator: '<', value: 19.2, unit: 'μg/m³', year: 2025 });
+    expect(pm!.quote).toContain('19.2');
+    const good = doc.goals.find((g) => g.indicatorId === 'air.good-days');
+    expect(good).toMatchObject({ comparator: '>', value: 97.8, unit: '%', year: 2025, scope: '辖区' });
+  });
+  it('gives "各减少10%" to both indicators, with the base year', () => {
+    const cut = doc.goals.filter((g) => g.value === 10 && g.change === 'decrease');
+    expect(cut.map((g) => g.indicatorId).sort()).toEqual(['agri.fertilizer-use', 'agri.pesticide-use']);
+    expect(cut.every((g) => g.baselineYear === 2020 && g.year === 2025)).toBe(true);
+  });
+  it('keeps a target without a stated year undated ("对放射源使用单位监督检查实现100%全覆盖")', () => {
+    expect(doc.goals.find((g) => g.quote.includes('放射源使用单位'))?.year).toBeNull();
+  });
+  it('finds dated commitments without a number as milestones', () => {
+    expect(doc.milestones.find((m) => m.quote.includes('XX湾排污口溯源排查'))?.year).toBe(2023);
+    expect(doc.milestones.some((m) => m.action.includes('不发生重污染天气') && m.year === 2025)).toBe(true);
+    expect(doc.milestones.some((m) => m.quote.includes('19.2'))).toBe(false);
+  });
+});
+
+describe.each(seedFiles)('every goal of %s', (file) => {
+  const doc = parseSeed(file.slice(0, file.indexOf('.')));
+  const blocks = blocksById(doc);
+  it('quotes its block verbatim, with its number, and the document stays valid', () => {
+    for (const g of [...doc.goals, ...doc.milestones]) {
+      const block = blocks.get(g.blockId);
+      expect(block, g.quote).toBeDefined();
+      expect(block!.text.includes(g.quote), g.quote).toBe(true);
+    }
+    for (const g of doc.goals) {
+      const n = String(g.value);
+      expect(g.quote.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).includes(n) || /[一二三四五六七八九十]/.test(g.quote), `${g.quote} ∌ ${n}`).toBe(true);
+    }
+    expect(new Set([...doc.goals, ...doc.milestones].map((g) => g.id)).size).toBe(doc.goals.length + doc.milestones.length);
+    expect(planDocumentSchema.safeParse(doc).success).toBe(true);
+  });
+});
+
+describe('sentences of plans', () => {
+  it('"比2015年下降25%以上": a change with its base year (004, 许昌)', () => {
+    expect(read('全年优良天数达到275天,重度及以上污染天数比率比2015年下降25%以上。', 2020)).toEqual([
+      expect.objectContaining({ value: 275, unit: '天', comparator: '=', year: 2020, change: null }),
+      expect.objectContaining({ indicator: '重度及以上污染天数比率', value: 25, unit: '%', comparator: '>=', year: 2020, baselineYear: 2015, change: 'decrease' }),
+    ]);
+  });
+  it('"分别比2015年减少…" pairs each pollutant with its value (004)', () => {
+    const found = read('全市化学需氧量、氨氮、二氧化硫、氮氧化物、挥发性有机物等五项主要污染物排放量分别比2015年减少18.4%、15.2%、24.2%、36.4%、37%。', 2020);
+    expect(found.map((g) => [g.indicator, g.value])).toEqual([
+      ['化学需氧量排放量', 18.4], ['氨氮排放量', 15.2], ['二氧化硫排放量', 24.2], ['氮氧化物排放量', 36.4], ['挥发性有机物排放量', 37],
+    ]);
+  });
+  it('"分别达到60%、50%以上" gives each place its value; one value for two places counts once (004)', () => {
+    const found = read('禹州市、长葛市建成区集中供热普及率分别达到60%、50%以上;鄢陵县、襄城县建成区集中供热普及率达到30%以上。', 2020);
+    expect(found.map((g) => [g.scope, g.value, g.comparator])).toEqual([['禹州市建成区', 60, '>='], ['长葛市建成区', 50, '>='], ['鄢陵县建成区、襄城县建成区', 30, '>=']]);
+  });
+  it('normalises units as printed: 微克/立方米, ugm3, ％, km', () => {
+    expect(read('全市PM2.5年均浓度达到40微克/立方米以下', 2020)[0]).toMatchObject({ value: 40, unit: 'μg/m³', comparator: '<=' });
+    expect(readQuantities('细 颗粒物(PM2.5)浓度低于19.2ugm3').map((q) => [q.value, q.unit])).toEqual([[19.2, 'μg/m³']]);
+    expect(['％', 'km', 'km2', '微克/立方米', 'm3/d'].map(normaliseUnit)).toEqual(['%', '公里', '平方公里', 'μg/m³', '立方米/日']);
+  });
+  it('a deadline governs the rest of the paragraph; a new one replaces it (004)', () => {
+    const found = read('全市PM2.5年均浓度达到40微克/立方米以下,PM10年均浓度达到92微克/立方米以下。到2021年,全市PM2.5年均浓度达到国家环境空气质量二级标准(PM2.5≤35微克/立方米)。', 2020);
+    expect(found.map((g) => [g.value, g.year, g.comparator])).toEqual([[40, 2020, '<='], [92, 2020, '<='], [35, 2021, '<=']]);
+  });
+  it('reads 十五五末 and 2026年底前 as deadlines, 超 as ">" (16, 普陀水务)', () => {
+    const times = planTimes({ title: '普陀区水务“十五五”规划', issued: '2026-07-31', period: null }, null);
+    expect(read('不断深化海绵城市建设。到“十五五”末，80%以上城市建成区达到海绵城市建设要求。', null, times)[0]).toMatchObject({ value: 80, year: 2030, comparator: '>=' });
+    expect(read('2026年底前完成全区雨污混接整治，实现排水用户达标率超90%、排水分区达标率超80%。', 2030, times).map((g) => [g.value, g.year, g.comparator])).toEqual([[90, 2026, '>'], [80, 2026, '>']]);
+  });
+  it('history, thresholds, premises, starting values, formulas and rubrics are not goals', () => {
+    const times = planTimes({ title: '普陀区水务“十五五”规划', issued: '2026-07-31', period: null }, null);
+    expect(read('截至2024年底，区内海绵城市建设达标面积22.63km2，占全区面积40.8%。', null, times)).toEqual([]); // 16
+    expect(read('倡导“135”低碳出行方式(1公里以内步行,3公里以内骑自行车,5公里左右乘坐公共交通工具)和低碳旅游')).toEqual([]); // 001
+    expect(read('到2020年,全市基本淘汰35蒸吨/时及以下燃煤锅炉', 2020)).toEqual([]); // 004
+    expect(read('按照崇明三岛规划水闸43座（其中：崇明岛27座、长兴岛10座、横沙岛6座）的远景目标要求', 2025)).toEqual([]); // 05
+    expect(read('计算公式为：森林面积/土地面积×100%。')).toEqual([]); // 11
+    expect(read('每季镇自检出水水质监测报告。合格率100%不扣分，合格率80%以下扣10分。')).toEqual([]); // 04
+    expect(read('1.滩涂保护。崇明“﹣5”米以上滩涂面积1191平方公里（2016滩涂报告数据），滩涂面积占全市一半以上。', 2025)).toEqual([]); // 05
+    const raised = read('城镇污水处理能力由12万吨/天，提高至24万吨/天，基本满足社会经济发展的需要', 2025); // 05
+    expect(raised.map((g) => [g.value, g.unit, g.baseline?.value])).toEqual([[24, '万吨/日', 12]]);
+  });
+  it('counts of things to build are named by the verb and the thing (18, 上海公园)', () => {
+    const found = read('到2028年底，完成20座以上公园打开围墙，建设30公里以上环公园绿道。');
+    expect(found.map((g) => [g.indicator, g.value, g.unit, g.comparator, g.year])).toEqual([
+      ['完成公园打开围墙', 20, '座', '>=', 2028], ['建设环公园绿道', 30, '公里', '>=', 2028],
+    ]);
+  });
+  it('a recurring duty has no year ("每年组织至少1轮", 000; "每季度…公开一次", 004)', () => {
+    expect(read('每年组织至少1轮综合性环境执法行动', 2025)[0]).toMatchObject({ value: 1, unit: '轮', comparator: '>=', year: null });
+    expect(read('各县(市)及市本级至少每季度向社会公开一次', 2019)[0]).toMatchObject({ value: 1, unit: '次', year: null });
+  });
+  it('milestones: a dated commitment without a number (001)', () => {
+    const text = '2023年底 前,基本完成XX湾排污口溯源排查。2025年底前,完成近 岸海域范围内所有入海排污口排查。';
+    const found = readTextMilestones(text, { times: noTimes, carried: null }, []);
+    expect(found.map((m) => m.year)).toEqual([2023, 2025]);
+    expect(text.slice(found[0]!.quoteStart, found[0]!.quoteEnd)).toContain('基本完成XX湾排污口溯源排查');
+  });
+});
+
+/** A table block as the structure step makes it: rows, header, caption, text = rows joined. */
+function table(rows: string[][], caption: string | null = null): Block {
+  return { id: 'b-test', kind: 'table', lead: null, text: rows.map((r) => r.join('\t')).join('\n'), responsible: [], themes: [], rows, header: true, caption };
+}
+
+describe('tables', () => {
+  it('an indicator table gives one goal per target cell, not for the base year, quoting the row (05, 崇明水务“十四五”)', () => {
+    const block = table([
+      ['序号', '指标名称', '指标属性', '基准值（2020年）', '目标值（2025年）', '目标值（2035年）'],
+      ['1', '主海塘达标率', '预期性', '46％', '≥73％', '100％'],
+      ['3', '河湖水面积', '约束性', '120.14平方公里', '128.92平方公里', '148.37平方公里'],
+      ['13', '供水管网漏损率', '预期性', '10％', '≤9％', '≤6％'],
+    ]);
+    const found = readTableGoals(block, noTimes, null);
+    expect(found.map((g) => [g.indicator, g.comparator, g.value, g.unit, g.year, g.attribute, g.baseline?.value])).toEqual([
+      ['主海塘达标率', '>=', 73, '%', 2025, '预期性', 46], ['主海塘达标率', '=', 100, '%', 2035, '预期性', 46],
+      ['河湖水面积', '=', 128.92, '平方公里', 2025, '约束性', 120.14], ['河湖水面积', '=', 148.37, '平方公里', 2035, '约束性', 120.14],
+      ['供水管网漏损率', '<=', 9, '%', 2025, '预期性', 10], ['供水管网漏损率', '<=', 6, '%', 2035, '预期性', 10],
+    ]);
+    expect(found.map((g) => g.quote)).toEqual([1, 1, 2, 2, 3, 3].map((i) => block.rows![i]!.join('\t')));
+    for (const g of found) expect(block.text.includes(g.quote)).toBe(true);
+  });
+  it('a unit column and a “十五五”目标 column (11, 闵行公园城市“十五五”)', () => {
+    const found = readTableGoals(table([
+      ['序号', '指标名称', '属性', '单位', '“十五五”目标'],
+      ['2', '森林覆盖率', '约束性', '%', '≥20.1'],
+      ['3', '公园数量', '预期性', '座', '增加20'],
+    ]), noTimes, null);
+    expect(found.map((g) => [g.value, g.unit, g.comparator, g.year, g.change])).toEqual([[20.1, '%', '>=', 2030, null], [20, '座', '=', 2030, 'increase']]);
+    expect(loadIndicators().match(found[0]!.indicator, found[0]!.unit, null)?.id).toBe('eco.forest-cover');
+  });
+  it('a year-by-year task table gives one goal per year, carrying the merged task cell down (08, 虹口垃圾分类三年行动)', () => {
+    const found = readTableGoals(table([
+      ['类别', '序号', '主要任务', '节点', '指标数', '责任单位', '配合单位'],
+      ['', '2', '创建达标分类小区（累计数）', '2018年', '345个', '各街道办事处', '区文明办'],
+      ['', '', '', '2019年', '440个', '', ''],
+      ['', '', '', '2020年', '618个', '', ''],
+    ]), noTimes, null);
+    expect(found.map((g) => [g.indicator, g.value, g.unit, g.year])).toEqual([
+      ['创建达标分类小区（累计数）', 345, '个', 2018], ['创建达标分类小区（累计数）', 440, '个', 2019], ['创建达标分类小区（累计数）', 618, '个', 2020],
+    ]);
+  });
+  it('a project table\'s cells are read as sentences (16, 普陀水务“十五五”重点项目清单)', () => {
+    const found = readTableGoals(table([
+      ['序号', '项目类型', '项目名称', '具体内容', '“十五五”目标'],
+      ['22', '清澈度提升', '具备清澈度提升条件河湖中50%清澈度达标', '对古道河、桃浦中央公园湖等河道开展河湖清澈度提升相关工作', '持续推进'],
+      ['23', '美丽幸福河湖创建', '开展不少于28条区管及以上河道美丽幸福河湖创建', '开展区管及以上河道美丽幸福河湖创建', '持续推进'],
+    ]), noTimes, null);
+    expect(found.map((g) => [g.value, g.unit, g.comparator, g.year])).toEqual([[50, '%', '=', 2030], [28, '条', '>=', 2030]]);
+  });
+});
+
+/** Run the goals step alone on hand-built sections. */
+function runGoals(sections: Section[], meta = { title: null, issued: null, period: null }) {
+  const file = new VFile();
+  file.data.sections = sections;
+  file.data.meta = { ...meta, jurisdiction: null, issuer: null, kind: null };
+  goals()(null, file);
+  return { goals: file.data.goals ?? [], milestones: file.data.milestones ?? [] };
+}
+const section = (heading: string, texts: string[], extra: Partial<Section> = {}): Section => ({
+  id: `s-${heading.length}`, number: null, heading, level: 1, themes: [], children: [],
+  blocks: texts.map((text, i) => ({ id: `b-${heading.length}-${i}`, kind: 'paragraph', lead: null, text, responsible: [], themes: [] })),
+  ...extra,
+});
+
+describe('the goals step', () => {
+  it('skips the cover notice and review sections; a heading states the deadline (05, 崇明水务“十四五”)', () => {
+    const found = runGoals([
+      section('上海市崇明区人民政府办公室关于印发《崇明区水务“十四五”规划》的通知', ['各乡、镇人民政府：《崇明区水务“十四五”规划》已经区政府同意，现印发给你们。到2025年全区城镇污水处理率达到99％。'], { role: 'notice' }),
+      section('一、“十三五”工作回顾', ['（1）海塘达标。建成海塘165公里，按照“200年一遇高潮位＋12级风”防御标准的海塘达标率分别为：崇明岛42.03％、长兴岛80.28％、横沙岛2.07％。']),
+      section('四、“十四五”主要任务', ['1.海塘达标。“十四五”期间，协调推进79公里海塘达标建设，全区主海塘达标率达73％。']),
+    ]);
+    expect(found.goals.map((g) => [g.value, g.unit, g.year])).toEqual([[79, '公里', 2025], [73, '%', 2025]]);
+  });
+  it('skips a table whose caption says it reports completion (16, “十四五”指标完成情况)', () => {
+    const s = section('一、发展现状', []);
+    s.heading = '（一）安全为重';
+    s.blocks = [table([['指标名称', '指标属性', '目标值（2025年）', '现状值(2025年）', '进展评价'], ['河湖水面率', '约束性', '3.76%', '3.86%', '已完成']], '“十四五”指标完成情况')];
+    expect(runGoals([s]).goals).toEqual([]);
+    expect(isBackgroundHeading('一、发展现状及成效')).toBe(true);
+    expect(isBackgroundHeading('四、“十五五”主要任务')).toBe(false);
+  });
+  it('in a goals section the opening deadline carries to the paragraphs after it (004, 总体目标)', () => {
+    const found = runGoals([section('(三)总体目标', [
+      '到2020年,全市生态环境质量总体改善,主要污染物排放总量大幅减少。',
+      '——环境空气质量明显好转。全市PM2.5年均浓度达到40微克/立方米以下。到2021年,全市PM2.5年均浓度达到国家环境空气质量二级标准(PM2.5≤35微克/立方米)。',
+      '——土壤环境风险有效管控。全市受污染耕地安全利用率达到100%。',
+    ])]);
+    expect(found.goals.map((g) => [g.value, g.year])).toEqual([[40, 2020], [35, 2021], [100, 2020]]);
+  });
+});
+
+describe('the indicator catalogue (content/indicators.yaml)', () => {
+  const catalogue = loadIndicators();
+  it('gives the same indicator in two plans the same id', () => {
+    const same: [string, string, string][][] = [
+      [['细颗粒物(PM2.5)浓度', 'μg/m³', 'air.pm25'], ['PM2.5年均浓度', 'μg/m³', 'air.pm25']],
+      [['空气质量优良天数比率', '%', 'air.good-days'], ['辖区空气质量优良天数比例', '%', 'air.good-days']],
+      [['X江-黄塘溪集中式饮用水水源地水质达标率', '%', 'water.drinking-source'], ['城市集中式饮用水水源取水水质达标率', '%', 'water.drinking-source']],
+      [['受污染耕地安全利用率', '%', 'soil.farmland-safe-use'], ['全市受污染耕地安全利用率', '%', 'soil.farmland-safe-use']],
+      [['建设用地污染地块安全利用率', '%', 'soil.site-safe-use'], ['再开发利用地块安全利用率', '%', 'soil.site-safe-use']],
+      [['森林覆盖率', '%', 'eco.forest-cover'], ['林木覆盖率', '%', 'eco.forest-cover']],
+    ];
+    for (const pair of same) for (const [name, unit, id] of pair) expect(catalogue.match(name, unit, null)?.id, name).toBe(id);
+    expect(catalogue.match('全年优良天数', '天', null)?.id).toBe('air.good-days-count');
+    expect(catalogue.match('农村生活污水治理率', '%', null)?.id).toBe('water.rural-sewage');
+    expect(catalogue.match('城镇污水处理率', '%', null)?.id).toBe('water.sewage-treatment');
+  });
+  it('uses only theme ids of content/themes.yaml', () => {
+    const themes = (parse(readFileSync('content/themes.yaml', 'utf8')) as { themes: { id: string }[] }).themes.map((t) => t.id);
+    for (const entry of catalogue.entries) expect(themes, entry.id).toContain(entry.theme);
+  });
+  it('rejects a bad file with a Chinese message naming the file, field, value and fix', () => {
+    const bad = 'indicators:\n  - id: PM25\n    name: 细颗粒物浓度\n    theme: sky\n    unit: μg/m³\n    better: down\n    synonyms: [PM2.5]\n';
+    let problems: string[] = [];
+    try { parseIndicators(bad, 'content/indicators.yaml'); } catch (e) { problems = (e as IndicatorsFileError).problems; }
+    expect(problems.join('\n')).toMatch(/content\/indicators\.yaml：字段 indicators\[0\]\.id（指标 PM25）：id 应为.*（现值："PM25"）/);
+    expect(problems.some((p) => p.includes('indicators[0].theme') && p.includes('"sky"') && p.includes('blue-sky'))).toBe(true);
+    expect(problems.some((p) => p.includes('better') && p.includes('higher'))).toBe(true);
+  });
+});
