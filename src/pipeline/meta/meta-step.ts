@@ -10,6 +10,7 @@ import type { Sidecar } from '../../schemas/sidecar.ts';
 import { report } from '../messages.ts';
 import type { PlanMeta } from '../types.ts';
 import { inferMeta, type TextHints } from './infer-meta.ts';
+import { provinceFromText } from './place.ts';
 import { mergeMeta } from './sidecar.ts';
 
 const FIELD_NAMES: Record<string, string> = {
@@ -29,8 +30,16 @@ export function meta() {
     const fromText = inferMeta(hints);
     const { meta: merged, conflicts } = mergeMeta(fromText, file.data.frontMatter, file.data.sidecar);
     for (const c of conflicts) report(file, 'meta-conflict', undefined, { field: FIELD_NAMES[c.field] ?? c.field, catalogue: c.catalogue, text: c.text });
-    file.data.meta = completeFromTitle(merged, hints);
+    file.data.meta = withProvince(completeFromTitle(merged, hints), String(file.data.text ?? ''));
   };
+}
+
+/** A district's province, where its name does not say it but the text does (place.ts). */
+function withProvince(meta: PlanMeta, text: string): PlanMeta {
+  const j = meta.jurisdiction;
+  if (!j || j.province || meta.sources?.jurisdiction === 'sidecar' || !/^(?:区|县|镇|乡|街道|新区|新片区|开发区)$/.test(j.level ?? '')) return meta;
+  const province = provinceFromText(text);
+  return province ? { ...meta, jurisdiction: { ...j, province } } : meta;
 }
 
 /** The first paragraph of the text when it comes before any heading (a regulation's note). */

@@ -65,3 +65,16 @@ function make(chain: string[], province?: string): Jurisdiction {
   const parentKey = parent?.endsWith('市') ? 'city' : 'county';
   return { name, ...(province ? { province } : {}), ...(parent ? { [parentKey]: parent } : {}), ...(level ? { level } : {}) };
 }
+
+/**
+ * The province of a district, town or subdistrict whose name does not say it, from the text:
+ * a Shanghai district's plan names 上海市 again and again ("《上海市生活垃圾管理条例》", "本市")
+ * and no province. Only a municipality named at least twice, with no other province-level name
+ * in the text, counts.
+ */
+export function provinceFromText(text: string): string | undefined {
+  const named = MUNICIPALITIES.map((m) => [m, text.split(m).length - 1] as const).filter(([, n]) => n >= 2);
+  if (named.length !== 1) return undefined;
+  if (/[\u4e00-\u9fff]{2,3}(?:省|自治区)/.test(text.replace(/省级|省市|本省|全省|省委|省政府/g, ''))) return undefined;
+  return named[0]?.[0];
+}

@@ -20,7 +20,7 @@ const BARE = /^附\s*[件表]\s*([0-9一二三四五六七八九十]+(?:[.．-]\
 /** "附件：普陀区水务“十五五”重点项目清单", "附件2：2024年海绵城市示范项目汇总表" */
 const INLINE = /^附\s*[件表]\s*([0-9一二三四五六七八九十]+(?:[.．-]\d+)*)?\s*[:：]\s*(\S.{1,80})$/;
 /** A list item under "附件：": "1.上海市…", "1.1   2025年…", "2、…" */
-const LIST_ITEM = /^\d+(?:\.\d+)*\s*[.．、]?\s*\S/;
+const LIST_ITEM = /^\d{1,2}(?:\s*[.．、]|\.\d{1,2}\s)\s*\S/;
 const TITLE_MAX = 80;
 
 export interface Attachment {
@@ -36,7 +36,14 @@ export function splitAttachments(lines: LineNode[]): { main: LineNode[]; attachm
   const starts: { at: number; label: string; title: string; headLength: number }[] = [];
   for (let i = 0; i < lines.length; i++) {
     const value = lines[i]?.value ?? '';
-    const next = lines[i + 1]?.value ?? '';
+    // The title of an attachment that is a table was read as the table's caption.
+    const nextTable = lines[i + 1]?.data?.table;
+    const next = nextTable?.caption ?? lines[i + 1]?.value ?? '';
+    if (nextTable && nextTable.caption && (BARE.test(value) || wordsOnly(INLINE.exec(value)?.[2] ?? '') === wordsOnly(nextTable.caption))) {
+      const bare = BARE.test(value);
+      starts.push({ at: bare ? i : i + 1, label: value.replace(/[:：].*$/, '').trim(), title: nextTable.caption, headLength: bare ? 1 : 0 });
+      continue;
+    }
     const bare = BARE.exec(value);
     if (bare && next && !LIST_ITEM.test(next) && next.length <= TITLE_MAX && !/[。；]/.test(next) && !BARE.test(next)) {
       starts.push({ at: i, label: value.replace(/[:：]$/, '').trim(), title: next, headLength: 2 });

@@ -18,6 +18,8 @@ const ASIDE = /^专栏\s*([0-9一二三四五六七八九十]+)[\s\u3000:：]*(.
 const CAPTION = /^[（(]([^（）()]{1,20})[）)]\s*/;
 const ATTACHMENTS = /^附\s*件\s*[:：]/;
 const LEAD_MAX = 60;
+/** "区文明办：", "森林覆盖率：", "3.公园数量: " — a short label, no comma, before a colon. */
+const COLON_LEAD = /^([^，,。；：:、（）()]{2,40}?)\s*[：:]\s*/;
 /** Deep items with no short lead read better as a list than as headings: "（1）到2025年，…。" */
 const LIST_FAMILIES: MarkerFamily[] = ['arabic-paren', 'circled'];
 /**
@@ -109,8 +111,17 @@ export function buildTree(lines: LineNode[], file: VFile): Section[] {
       i++;
     }
     const { heading, body } = splitHeading(marker, node);
-    if (heading === null) {
-      addListItem(current(), marker, node);
+    // A numbered paragraph with no lead is an item of a list, unless a sibling before it was a
+    // section (then it stays a section, in its place: lists render before subsections).
+    const siblingSection = stack.some((o) => o.family === marker.family);
+    if (heading === null || (heading === '' && marker.family !== 'article' && !siblingSection)) {
+      // The item still counts in the numbering, so that the next sibling is no gap.
+      const parent = current();
+      const seen = lastValue.get(parent) ?? new Map<MarkerFamily, number>();
+      lastValue.set(parent, seen);
+      seen.set(marker.family, marker.value);
+      overall.set(marker.family, marker.value);
+      addListItem(parent, marker, node);
       continue;
     }
 
@@ -170,7 +181,11 @@ function splitHeading(marker: Marker, node: LineNode): { heading: string | null;
   if (first.length <= LEAD_MAX) {
     return { heading: first.replace(/[。！？；]$/, ''), body: rest.slice(first.length).trim() };
   }
+  // A label before a colon names the item: "2.区文明办：负责…", "2.森林覆盖率：上海市…" → 区文明办.
+  const label = COLON_LEAD.exec(rest);
+  if (label?.[1]) return { heading: label[1], body: rest.slice(label[0].length).trim() };
   if (LIST_FAMILIES.includes(marker.family)) return { heading: null, body: rest };
+  // No lead at all: a numbered paragraph, an item of a list unless its run is made of sections.
   return { heading: '', body: rest };
 }
 
@@ -205,7 +220,8 @@ function checkSequence(
     }
     return;
   }
-  if (marker.value !== prev + 1) {
+  // An item numbered in a list between two sections ("（2）" section, "（3）" item, "（4）" section) is no gap.
+  if (marker.value !== prev + 1 && prevOverall !== marker.value - 1) {
     report(file, 'numbering-gap', node.position, { number: marker.raw, expected: printMarker(marker.family, prev + 1) });
   }
 }

@@ -16,6 +16,8 @@ export function classOf(text: string): CellClass {
   if (/^(?:19|20)\d{2}\s*年?(?:底|末)?$/.test(t)) return 'year';
   if (/^(?:约束性|预期性|指导性)$/.test(t)) return 'attr';
   if (/^[（(]?[≥≤<>＜＞~～约+＋增加减少]*\s*[-−﹣]?\d+(?:\.\d+)?\s*(?:%|％|‰|[a-zA-Z³²]{0,3}\d?)?[）)]?\d?$/.test(t)) return 'num';
+  // A quantity with its unit: "24.3万户/682个", "634吨/日", "4个街道".
+  if (/^[约≥≤<>]?\d[\d.,]*\s*(?:万|亿)?[\u4e00-\u9fff/]{1,6}$/.test(t) && t.length <= 14) return 'num';
   return t.length <= 10 ? 'short' : 'long';
 }
 

@@ -52,8 +52,9 @@ const UNIT_END = /(?:局|办|委|会|处|室|所|站|中心|公司|政府|街道
 
 /**
  * A cell broken over lines, joined: a word or a bracket broken by narrow columns joins without a
- * break ("组织管理" + "（10分）", "1." + "分" + "类"…), lines that end a sentence or name a unit keep
- * theirs ("1. 强化…。⏎2. 紧扣…", "区文明办⏎区绿化市容局").
+ * break ("组织管理" + "（10分）", "1." + "分" + "类"…); lines that end a sentence or name a unit are
+ * kept apart by a space ("1. 强化…。 2. 紧扣…", "区文明办 区绿化市容局"). A cell holds no line
+ * break, so that a table's text stays one row per line and a row can be quoted whole.
  */
 export function joinCell(parts: string[]): string {
   let out = parts[0] ?? '';
@@ -61,7 +62,7 @@ export function joinCell(parts: string[]): string {
     const prev = parts[i - 1] ?? '';
     const next = parts[i] ?? '';
     const keepBreak = /[。；;！？）)]$/.test(prev) || /^\d+[.．、]\s*\S/.test(next) || (UNIT_END.test(prev) && prev.length >= 3 && next.length >= 3);
-    out += (keepBreak ? '\n' : '') + next;
+    out += (keepBreak ? ' ' : '') + next;
   }
   return out;
 }

@@ -124,14 +124,24 @@ function fromParagraphCells(groups: Group[]): Built | null {
   const b = rowsFromCells(split, cells);
   if (!a) return b;
   if (!b) return a;
-  return fit(b) > fit(a) ? b : a;
+  return consistency(b) > consistency(a) ? b : a;
 }
 
-/** How well rows fill their columns: the share of rows that needed no alignment. */
-function fit(t: Built): number {
-  const k = t.rows[0]?.length ?? 1;
+/**
+ * How alike each column's cells are (the share of the commonest kind of cell, averaged over the
+ * columns): the right column count lines 约束性 up under 属性 and numbers under numbers.
+ */
+function consistency(t: Built): number {
   const body = t.rows.slice(1);
-  return body.filter((r) => r.filter((c) => c !== '').length === k).length / Math.max(1, body.length);
+  const k = t.rows[0]?.length ?? 1;
+  let total = 0;
+  for (let j = 0; j < k; j++) {
+    const kinds = body.map((r) => classOf(r[j] ?? '')).filter((c) => c !== 'blank');
+    const counts = new Map<string, number>();
+    for (const c of kinds) counts.set(c, (counts.get(c) ?? 0) + 1);
+    total += kinds.length ? Math.max(...counts.values()) / kinds.length : 0;
+  }
+  return total / k;
 }
 
 const CN_GROUP = /^[一二三四五六七八九十]+$/;
@@ -216,6 +226,8 @@ function startsLikeRow(text: string, rows: string[][], position: number): boolea
   const here = body.map((r) => classOf(r[position] ?? ''));
   const c = classOf(text);
   const share = (list: string[]) => list.filter((x) => x === c).length / Math.max(1, list.length);
+  // One row is thin evidence: then only a short name (a town, a district) may start a row early.
+  if (body.length < 2 && c === 'long') return false;
   return share(first) >= 0.8 && share(here) < 0.5;
 }
 
