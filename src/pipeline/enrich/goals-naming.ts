@@ -41,29 +41,37 @@ export function trimIndicator(s: string): string {
     if ('（('.includes(t[i]!)) { if (depth++ === 0) open = i; } else if ('）)'.includes(t[i]!)) depth = Math.max(0, depth - 1);
   }
   if (depth > 0 && open >= 0) t = t.slice(open + 1);
+  // "城镇污水处理率由95％(提高至99％)": the starting value is not part of the name.
+  t = t.replace(/(?:由|从)[^由从]*\d[^由从]*$/, '');
   for (let i = 0; i < 3; i++) t = t.replace(LEAD_FILLER, '').replace(/^(?:到|至|截至|在)?(?:20\d{2}年(?:底|末)?(?:前)?)/, '');
   return t.replace(/(?:均|全部|总体|稳定|将|要|须|需|应|的|等|分别|各|力争|达|能|约|大约|及|和|、|，|,)+$/, '').replace(/^的/, '');
 }
 
-/** "全区农村生活污水治理率" → scope 全区农村, rest 生活污水治理率. */
+// Administrative areas ("全市", "辖区") leave the name; kinds of area ("农村", "建成区") are part of
+// what is measured and stay in it: "全区农村生活污水治理率" → 农村生活污水治理率, scope 全区农村.
+const ADMIN = /^(?:全市所有县[（(]市、区[）)]|各县[（(]市[）)]及市本级|各县[（(]市、区[）)]|全市|全区|全县|全省|全镇|全岛|全域|全流域|辖区内?|本区|本市|本镇|市本级|各区|各街镇)/;
+
+/** "全区农村生活污水治理率" → scope 全区农村, rest 农村生活污水治理率; "辖区空气质量…" → 辖区, 空气质量…. */
 export function splitScope(s: string): { scope: string | null; rest: string } {
   const m = SCOPE_WORDS.exec(s);
   if (!m) return { scope: null, rest: s };
   let scope = m[0];
-  let rest = s.slice(scope.length);
-  const again = SCOPE_WORDS.exec(rest); // "全区农村…", "辖区建成区…"
+  let tail = s.slice(scope.length);
+  const again = SCOPE_WORDS.exec(tail); // "全区农村…", "辖区建成区…"
   if (again) {
     scope += again[0];
-    rest = rest.slice(again[0].length);
+    tail = tail.slice(again[0].length);
   }
-  return { scope, rest: rest.replace(/^的/, '') };
+  const admin = ADMIN.exec(s)?.[0] ?? '';
+  const rest = tail ? s.slice(admin.length).replace(/^的/, '') : tail;
+  return { scope, rest };
 }
 
 /**
  * The subject of a goal from the words around its number: `left` before the verb, the verb `cue`,
  * `mid` between the verb and the number, `right` after the number (to the clause's end).
  */
-export function nameGoal(left: string, cue: string, mid: string, right: string, counts: boolean): { indicator: string; scope: string | null } {
+export function nameGoal(left: string, cue: string, mid: string, right: string, counts: boolean, share: boolean): { indicator: string; scope: string | null } {
   const l = splitScope(trimIndicator(left));
   const ms = splitScope(trimIndicator(mid)); // "实现全区735个…": 全区 is where, not what
   const m = ms.rest;
@@ -80,9 +88,12 @@ export function nameGoal(left: string, cue: string, mid: string, right: string, 
   else if (m) subject = (make || l.rest) + m + (counts && r ? r : '');               // 新增各类公园300座 / 推进居住区289个投放点微更新
   else subject = l.rest ? l.rest + make : make + r;                                    // …标识规范及改造314个
   // A share names its measure after the number: "废水实现100%达标排放", "新建住宅100%移交接管".
-  if (!counts && r && r.length <= 12 && !INDICATOR_END.test(subject) && !subject.endsWith(r)) subject += r;
+  if (share && r && r.length <= 12 && !INDICATOR_END.test(subject) && !subject.endsWith(r)) subject += r;
   const again = splitScope(subject);
-  return { indicator: again.rest || subject, scope: [l.scope, ms.scope, again.scope].filter(Boolean).join('') || null };
+  // Each part of the scope once: "全区" + "农村" (not "全区农村农村").
+  let scope = '';
+  for (const part of [l.scope, ms.scope, again.scope]) if (part && !scope.includes(part)) scope += part;
+  return { indicator: again.rest || subject, scope: scope || null };
 }
 
 /** Split at separators that are not inside brackets: "近岸海域水质优良(一、二类)面积比例" stays whole. */
@@ -113,9 +124,12 @@ export function splitOutside(text: string, sep: RegExp): string[] {
  * Returns null when the subject does not split that way.
  */
 export function enumerate(subject: string, n: number): string[] | null {
+  // A part before the last is a bare name: "化肥", "户外广告设施"; not a phrase that goes on
+  // ("乡土适生树种和地产草种在新建、改建公园绿地的应用比例" does not split at 、).
+  const bare = (ps: string[]) => ps.slice(0, -1).every((p) => p.length <= 14 && !/[在的对于]/.test(p));
   let parts = splitOutside(subject, /、/);
-  if (n > 1 && parts.length !== n) parts = splitOutside(subject, /、|以及|和/);
-  if (parts.length < 2 || (n > 1 && parts.length !== n)) return null;
+  if (n > 1 && (parts.length !== n || !bare(parts))) parts = splitOutside(subject, /、|以及|和/);
+  if (parts.length < 2 || (n > 1 && parts.length !== n) || !bare(parts)) return null;
   const last = parts[parts.length - 1]!;
   let head = '';
   const deng = /^(.+?)等(?:[一二三四五六七八九十\d]+[项类个种])?(.+)$/.exec(last);

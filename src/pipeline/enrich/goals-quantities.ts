@@ -148,6 +148,10 @@ export function readQuantities(text: string): Quantity[] {
       after = afterMatch[0];
       comparator = AFTER_COMPARATOR[after] ?? comparator;
       end += after.length;
+    } else {
+      // "提高到一年一遇标准以上": the after-word follows the standard's name.
+      const late = /^(?:标准|水平)(及以上|以上|及以下|以下)/.exec(t.slice(end));
+      if (late) comparator = AFTER_COMPARATOR[late[1]!] ?? comparator;
     }
     let start = m.index;
     const before = t[start - 1];
@@ -166,9 +170,10 @@ export function readQuantities(text: string): Quantity[] {
     const numberEnd = m.index + digits.length;
     const unit = m[1] ? '年一遇' : '次';
     let end = numberEnd + (m[1] ? 3 : 1);
-    const afterMatch = AFTER.exec(t.slice(end));
-    const after = afterMatch?.[0] ?? null;
-    if (after) end += after.length;
+    const own = AFTER.exec(t.slice(end));
+    const late = own ? null : /^(?:标准|水平)(及以上|以上|及以下|以下)/.exec(t.slice(end)); // "一年一遇标准以上"
+    const after = own?.[0] ?? late?.[1] ?? null;
+    if (own) end += own[0].length;
     out.push({
       value, unit, start: m.index, end, numberEnd, comparator: after ? AFTER_COMPARATOR[after] ?? null : null,
       after, range: false, kind: m[1] ? 'standard' : 'frequency',

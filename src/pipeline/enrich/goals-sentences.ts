@@ -81,7 +81,7 @@ function shelteredSpans(text: string): Span[] {
 
 // Words that commit to a number; the one nearest the number counts. A cue word that is part of
 // an indicator's name ("达标率", "建设用地", "治理率") is not a cue.
-const CUE = /(?:不低于|不少于|不小于|不超过|不高于|不大于|不多于|不得超过|至少|低于|小于|优于|高于|超过|大于|控制在|稳定在|保持在|保持|维持在|维持|达到|提高到|提高至|提升到|提升至|增加到|增加至|增至|降至|降低到|降低至|下降到|下降至|减少到|减少至|减少|下降|降低|削减|压减|增加|提高|提升|增长|实现|确保|新增|新建|增设|建成|建设|完成|整治|治理|改造|修复|打造|形成|创建|培育|布局|开展|推动|推进|实施|组织|具备|配备|设置|扩容|疏浚|新开|贯通|打通|种植|造林|抚育|更新|淘汰|关停|覆盖|加快|启动|扩大到|扩大至|达(?![标成峰])|超)(?![率量区]|用地|面积|能力|标准|情况|水平|范围)/g;
+const CUE = /(?:不低于|不少于|不小于|不超过|不高于|不大于|不多于|不得超过|至少|低于|小于|优于|高于|超过|大于|控制在|稳定在|保持在|保持|维持在|维持|达到|提高到|提高至|提升到|提升至|增加到|增加至|增至|降至|降低到|降低至|下降到|下降至|减少到|减少至|减少|下降|降低|削减|压减|增加|提高|提升|增长|实现|确保|新增|新建|增设|建成|建设|完成|整治|治理|改造|修复|打造|形成|创建|培育|布局|开展|推动|推进|实施|组织|具备|配备|设置|扩容|疏浚|新开|贯通|打通|种植|造林|抚育|更新|淘汰|关停|覆盖|加快|启动|扩大到|扩大至|达(?![标成峰])|超|为(?=\s*$))(?![率量区]|用地|面积|能力|标准|情况|水平|范围|[ⅠⅡⅢⅣⅤ]|I{1,3}类|IV|[一二三四五]类|国家)/g;
 // History: "已完成…", "累计建成…", "目前…", "现有…".
 const STATUS = /已经|已(?!有的|经批准)|累计(?!达到)|现有|现状|目前|当前|同比|比上年|较上年|上年度|去年|原有|共有|实有|初步形成|提前达到/;
 // Notes and definitions: "注：…", "…，即…占…的比例", "…采用数学模型评估法测算".
@@ -97,7 +97,7 @@ const PER = /每(平方米|平方公里|立方米|公里|人|户|天|日|年|月
 const PROPERTY_BEFORE = /(?:年用水量|用水量|规模|直径|功率|容量|排气量|吨位|载重量|载重|高度|深度|宽度|坡度|年产|产能|日处理能力)$/;
 // What a clause is about, not what it promises: "在6座市属公园先行启动试点", "涉及…24条河道",
 // "连续3次以上拒不改正的", "每300至500户居民", "一批100公顷以上的“绿心”公园".
-const ABOUT = /(?:(?<![持定控])在|对|涉及|包括|含|分布于|连续|每|一批|若干|多个|一些)$/;
+const ABOUT = /(?:(?<![持定制])在|对|涉及|包括|含|分布于|连续|每|一批|若干|多个|一些)$/;
 const DECREASE = /下降|减少|降低|削减|压减|减排/;
 const INCREASE = /增加|提高|提升|增长|上升/;
 const COUNTS = new Set(['count', 'length', 'area', 'volume', 'mass', 'energy', 'flow']);
@@ -151,7 +151,11 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
         const mark = markBefore(first.start, sentence.start);
         if (mark?.kind === 'status') return;
         if (/[×*÷=＝/]$/.test(beforeNumber) || /^[×*÷=＝]/.test(after.trim())) return;
-        if (/(?:由|从)$/.test(beforeNumber)) { startValue = { value: first.value, unit: first.unit }; return; }
+        if (/(?:由|从)$/.test(beforeNumber)) {
+          startValue = { value: first.value, unit: first.unit };
+          previousName = trimIndicator(namedPre.replace(/(?:由|从)\s*$/, '')) || previousName;
+          return;
+        }
         if (/^的?基础上/.test(after) || ABOUT.test(beforeNumber)) return;
         if (/^\s*[（(]\s*20\d{2}/.test(after)) return; // "1191平方公里（2016滩涂报告数据）": a figure with its data year
         if (/^[^，。；]{0,2}(?:范围|半径)/.test(after)) return; // "周边2至3米范围内"
@@ -184,8 +188,10 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
           return '=';
         };
         const baselineMark = marks.filter((m) => m.kind === 'baseline' && m.index >= clause.start && m.index < first.start).pop();
-        const change: TextGoal['change'] = first.unit === '个百分点' || baselineMark
-          ? (DECREASE.test(pre) ? 'decrease' : INCREASE.test(pre) ? 'increase' : null)
+        // A change: "比2015年下降25%", "下降15%左右", "提高5个百分点"; "降至31", "提高到90%" are levels.
+        const changeWord = /^(?:下降|减少|降低|削减|压减|增加|提高|提升|增长)$/.test(cueWord) ? cueWord : '';
+        const change: TextGoal['change'] = first.unit === '个百分点' || baselineMark || changeWord
+          ? (DECREASE.test(changeWord || pre) ? 'decrease' : INCREASE.test(changeWord || pre) ? 'increase' : null)
           : null;
         const prior = lastDeadlineBefore(marks, first.start);
         // "达到3年一遇标准的远景目标要求": a long-term aim without a year; "每季度…公开一次",
@@ -199,10 +205,13 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
         const mid = listed ? '' : namedPre.slice(cue ? cueAt + cueWord.length : namedPre.length);
         const listedCue = listed ? clauseCue![0] : cueWord;
         advance();
-        let { indicator, scope } = nameGoal(left, listedCue, mid, namedAfter, COUNTS.has(first.kind));
+        let { indicator, scope } = nameGoal(left, listedCue, mid, namedAfter, COUNTS.has(first.kind), first.kind === 'share');
         // "市区20%以上、县城10%以上的面积达到…": the measure follows the clause's last number.
         if (!indicator) indicator = trimIndicator(named.slice(inClause.at(-1)!.end, clause.end).replace(/^的/, ''));
         if (!indicator && previousName) indicator = previousName; // "…新增…居住区172个，累计达到682个"
+        // "统筹实施低洼圩区的提标改造，达到20年一遇标准": the subject is in the clause before.
+        const prevClauseText = ci > 0 ? trimIndicator(named.slice(clauses[ci - 1]!.start, clauses[ci - 1]!.end)) : '';
+        if (indicator.length <= 2 && prevClauseText && !/\d/.test(prevClauseText)) indicator = prevClauseText.slice(-24) + indicator;
         if (!indicator) indicator = trimText(clauseText);
         previousName = indicator;
 
