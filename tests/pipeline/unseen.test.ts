@@ -58,6 +58,23 @@ describe('what the forms must get right', () => {
     expect(blocks(doc.sections).some((b) => b.kind === 'table')).toBe(true);
   });
 
+  it('reads a forwarded plan out of its cover notice, with tab-separated and repeated-header tables', () => {
+    const doc = parse('forwarded-notice.txt');
+    expect(doc.meta).toMatchObject({
+      title: '临川县农村生活污水治理三年行动方案（2024—2026年）', issuer: '临川县人民政府办公室', issued: '2024-03-18',
+      docNumber: '临政办发〔2024〕15号', kind: '行动方案', period: { from: 2024, to: 2026 },
+    });
+    expect(doc.meta.jurisdiction).toMatchObject({ name: '临川县', level: '县' });
+    const notice = doc.sections.find((s) => s.role === 'notice');
+    expect(notice?.blocks.map((b) => b.text)).toContain('各乡镇人民政府，县政府各部门：');
+    const tables = blocks(doc.sections).filter((b) => b.kind === 'table');
+    expect(tables[0]).toMatchObject({ caption: '表1　年度目标', rows: [['年度', '新增治理行政村（个）', '治理率（%）'], ['2024年', '20', '45'], ['2025年', '25', '52'], ['2026年', '30', '60']] });
+    const attachment = doc.sections.find((s) => s.role === 'attachment');
+    expect(attachment?.heading).toBe('重点治理行政村清单');
+    expect(tables[1]?.rows?.map((r) => r[0])).toEqual(['序号', '1', '2', '3', '4', '5']);
+    expect(doc.diagnostics.filter((d) => d.code === 'table-header-repeated')).toHaveLength(1);
+  });
+
   it('drops the web page around a pasted plan', () => {
     const text = JSON.stringify(parse('web-paste.txt').sections);
     for (const cruft of ['ICP备', '打印本页', '分享到', '网站标识码', '上一篇']) expect(text).not.toContain(cruft);

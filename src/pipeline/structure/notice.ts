@@ -17,6 +17,7 @@
 import type { VFile } from 'vfile';
 import { report } from '../messages.ts';
 import type { LineNode } from '../types.ts';
+import { KIND } from './masthead.ts';
 import { ADDRESSEE, DATE_LINE, DOC_NUMBER, NOTICE_TITLE, PUBLISH_FORMULA, SIGNATURE_NOTE, isOrgLine, issuerOf, isoDate } from './official-lines.ts';
 
 const MAX_LINES = 60;
@@ -63,7 +64,7 @@ export function takeNotice(lines: LineNode[], file: VFile): { notice: Notice | n
   const values = span.map((l) => l.value);
   const info: NoticeInfo = {
     noticeTitle: lines[at]?.value ?? '',
-    enclosed: stripBrackets(title.enclosed ?? ''),
+    enclosed: enclosedTitle(title.enclosed ?? '', title.verb ?? '印发'),
     verb: title.verb ?? '印发',
     issuer: signers.length ? issuerOf(signers) : (title.issuer?.trim() || null),
     issued: isoDate(lines[dateAt]?.value ?? ''),
@@ -74,9 +75,18 @@ export function takeNotice(lines: LineNode[], file: VFile): { notice: Notice | n
   return { notice: { lines: span, info }, rest: lines.slice(end) };
 }
 
-/** 《普陀区海绵城市建设实施方案》 → 普陀区海绵城市建设实施方案 (only brackets around the whole title). */
-function stripBrackets(text: string): string {
+/**
+ * The enclosed title: 《普陀区海绵城市建设实施方案》 → 普陀区海绵城市建设实施方案; a forwarded
+ * document keeps only its own title: "县生态环境局《临川县…行动方案》" or "县生态环境局关于临川县…
+ * 行动方案" → 临川县…行动方案.
+ */
+function enclosedTitle(text: string, verb: string): string {
   const t = text.trim();
-  const m = /^《(.+)》$/.exec(t);
-  return (m?.[1] ?? t).trim();
+  const bracketed = /《([^《》]+)》/.exec(t);
+  if (bracketed?.[1] && (/^《.+》$/.test(t) || verb === '转发')) return bracketed[1].trim();
+  if (verb === '转发') {
+    const about = /^.{2,40}?关于(.+)$/.exec(t);
+    if (about?.[1] && new RegExp(`${KIND}(?:[（(][^（）()]*[）)])?$`).test(about[1])) return about[1].trim();
+  }
+  return t.replace(/^《|》$/g, '').trim();
 }

@@ -82,7 +82,8 @@ interface Built { rows: string[][]; end: number; repeatedHeaders: number[] }
 function fromLineRows(groups: Group[]): Built | null {
   const g0 = groups[0] as Group;
   let k = 0;
-  while (k < g0.nodes.length && isHeaderCell(g0.nodes[k]?.value ?? '')) k++;
+  const numbered = NUMBER_HEADER.test(g0.nodes[0]?.value ?? '');
+  while (k < g0.nodes.length && headerAt(g0.nodes[k]?.value ?? '', numbered)) k++;
   if (k < 2) return null;
   const header = g0.nodes.slice(0, k).map((n) => n.value);
   if (g0.nodes.length > k) {
@@ -106,7 +107,9 @@ function fromLineRows(groups: Group[]): Built | null {
 function fromParagraphCells(groups: Group[]): Built | null {
   const headerGroups: Group[] = [];
   let at = 0;
-  while (at < groups.length && groups[at]?.nodes.every((n) => isHeaderCell(n.value) || isHeaderCell(joinCell(groups[at]?.nodes.map((x) => x.value) ?? [])))) {
+  const numbered = NUMBER_HEADER.test(groups[0]?.nodes[0]?.value ?? '');
+  const headerGroup = (g: Group) => g.nodes.every((n) => headerAt(n.value, numbered)) || headerAt(joinCell(g.nodes.map((x) => x.value)), numbered);
+  while (at < groups.length && headerGroup(groups[at] as Group)) {
     headerGroups.push(groups[at] as Group);
     at++;
   }
@@ -145,6 +148,10 @@ function consistency(t: Built): number {
 }
 
 const CN_GROUP = /^[一二三四五六七八九十]+$/;
+/** A header that opens with 序号 names its columns up to the first row number, whatever words it uses. */
+const NUMBER_HEADER = /^(?:序号|编号)$/;
+const headerAt = (text: string, numbered: boolean) =>
+  isHeaderCell(text) || (numbered && text.length <= 12 && !/^[0-9一二三四五六七八九十]+[.．、]?$/.test(text) && !/[。；，,]/.test(text));
 /** A category cell numbered on its own: "1.分类投放", "2.分类运输与转运", "一、水安全". */
 const ENUM_CATEGORY = /^[0-9一二三四五六七八九十]+[.．、]\s*\D/;
 
