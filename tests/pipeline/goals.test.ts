@@ -4,6 +4,7 @@
  * seeds/), each noted with where it comes from.
  */
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { VFile } from 'vfile';
 import { parse } from 'yaml';
@@ -259,5 +260,35 @@ describe('the indicator catalogue (content/indicators.yaml)', () => {
     expect(problems.join('\n')).toMatch(/content\/indicators\.yaml：字段 indicators\[0\]\.id（指标 PM25）：id 应为.*（现值："PM25"）/);
     expect(problems.some((p) => p.includes('indicators[0].theme') && p.includes('"sky"') && p.includes('blue-sky'))).toBe(true);
     expect(problems.some((p) => p.includes('better') && p.includes('higher'))).toBe(true);
+  });
+});
+
+describe('never breaks on odd text', () => {
+  // Pieces of goal sentences and tables as real plans print them, in any order.
+  const pieces = [
+    '到2025年', '，', '。', '、', '；', '（', '）', '(', ')', '“', '”', '《', '》', '比2015年', '下降', '达到', '以上', '以下', '左右', '不低于',
+    '低于', '优于', '保持', '各减少', '分别达到', '新增', '建设', '已完成', '截至2024年底', '每年', '由', '提高至', '全市', '农村', '建成区',
+    '细颗粒物(PM2.5)浓度', '森林覆盖率', '达标率', '19.2', '97.8', '100', '1至2', '3—5', '％', '%', 'ugm3', '微克/立方米', '个', '座', '公里',
+    '年一遇', '三', '一次', '十四五', '“十五五”期末', '×', '=', '\n', ' ',
+  ];
+  const text = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 60 }).map((a) => a.join(''));
+  it('every goal read from any text quotes a piece of it that holds its number', () => {
+    fc.assert(fc.property(text, (t) => {
+      for (const g of read(t, 2025)) {
+        const quote = t.slice(g.quoteStart, g.quoteEnd);
+        expect(g.quoteStart).toBeGreaterThanOrEqual(0);
+        expect(g.quoteEnd).toBeLessThanOrEqual(t.length);
+        expect(/[\d０-９一二三四五六七八九十]/.test(quote)).toBe(true);
+        expect(Number.isFinite(g.value)).toBe(true);
+      }
+      readTextMilestones(t, { times: noTimes, carried: 2025 }, []);
+    }), { numRuns: 300 });
+  });
+  it('any table of such cells reads without throwing, quoting its own rows', () => {
+    const cell = fc.array(fc.constantFrom(...pieces), { minLength: 0, maxLength: 4 }).map((a) => a.join(''));
+    fc.assert(fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 6 }), (rows) => {
+      const block = table(rows);
+      for (const g of readTableGoals(block, noTimes, null)) expect(block.text.includes(g.quote)).toBe(true);
+    }), { numRuns: 300 });
   });
 });

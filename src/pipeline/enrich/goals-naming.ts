@@ -28,7 +28,7 @@ const MAKE = /新增|新建|增设|建成|建设|完成|整治|治理|改造|修
 const LINK = /^(?:达到|达|为|保持|保持在|稳定在|维持|维持在|实现|确保|不低于|不少于|不小于|不超过|不高于|不大于|至少|低于|小于|优于|高于|超过|大于|控制在|提高到|提高至|提升到|提升至|增加到|增加至|增至|降至|降低到|降低至|超)$/;
 // A verb that ends the words before a comparator: "每年组织（至少1轮…）".
 const DOING = /(?:组织|开展|建设|新建|新增|建成|完成|打造|设置|安排|配备|实施|推进|举办|培训)$/;
-const HEAD = /(?:使用量|排放量|利用率|处理率|覆盖率|达标率|普及率|浓度|总量|强度|比例|比重|占比|面积|数量)$/;
+const HEAD = /(?:排放总量|消费总量|使用总量|使用量|排放量|利用率|处理率|覆盖率|达标率|普及率|浓度|总量|强度|比例|比重|占比|面积|数量)$/;
 const PLACE_LEAD = /^([\u4e00-\u9fff]{2,6}?(?:市|县|区|镇|乡|街道|岛))((?:建成区|城区)?)(.*)$/;
 
 /** A subject without spaces, opening connectives, time phrases or trailing particles. */
@@ -143,8 +143,18 @@ export function enumerate(subject: string, n: number): string[] | null {
   return parts.map((p) => (head && !p.endsWith(head) ? p + head : p));
 }
 
+/** "京津冀、长三角、珠三角等区域细颗粒物浓度" → places [京津冀, 长三角, 珠三角], indicator 细颗粒物浓度. */
+export function regionList(subject: string): { places: string[]; rest: string } | null {
+  const m = /^(.+?)等(?:[一二三四五六七八九十\d]+个)?(?:重点)?(?:区域|地区|城市群|城市|省份|省|流域)(.+)$/.exec(subject);
+  if (!m) return null;
+  const places = splitOutside(m[1]!, /、/);
+  return places.length >= 2 ? { places, rest: m[2]!.replace(/^的/, '') } : null;
+}
+
 /** "禹州市、长葛市建成区集中供热普及率" → places [禹州市建成区, 长葛市建成区], indicator 集中供热普及率. */
 export function placeList(subject: string): { places: string[]; rest: string } | null {
+  const regions = regionList(subject);
+  if (regions) return regions;
   const parts = splitOutside(subject, /、/);
   if (parts.length < 2 || !parts.slice(0, -1).every((p) => PLACE.test(p))) return null;
   const m = PLACE_LEAD.exec(parts[parts.length - 1]!);

@@ -184,7 +184,8 @@ export function readQuantities(text: string): Quantity[] {
 
 /** A bare value in a table cell: "≥73％", "93左右", "增加20", "128.92\n平方公里", "—" (none). */
 export function readCell(cell: string, defaultUnit: string | null): { value: number; unit: string; comparator: Comparator; change: 'increase' | 'decrease' | null } | null {
-  const t = asciiDigits(cell).replace(/\s+/g, '').replace(/（[^）]*）|\([^)]*\)/g, '');
+  // "〔18〕": a five-year cumulative figure, printed in square brackets; "(除危废外)": a note.
+  const t = asciiDigits(cell).replace(/\s+/g, '').replace(/^[〔［\[](.+)[〕］\]]$/, '$1').replace(/（[^）]*）|\([^)]*\)/g, '');
   const m = /^(≥|≤|>|<|⩾|⩽|不低于|不少于|不高于|不超过|低于|高于|优于|约|增加|新增|提高|减少|下降|降低)?(\d+(?:\.\d+)?)(.*)$/.exec(t);
   if (!m) return null;
   const [, pre = '', num, restRaw = ''] = m;

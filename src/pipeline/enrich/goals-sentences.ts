@@ -157,6 +157,7 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
           return;
         }
         if (/^的?基础上/.test(after) || ABOUT.test(beforeNumber)) return;
+        if (gi > 0 && /^\s*[（(]\s*$/.test(pre)) return; // "控制在0.3%(1天)以内": the same target restated
         if (/^\s*[（(]\s*20\d{2}/.test(after)) return; // "1191平方公里（2016滩涂报告数据）": a figure with its data year
         if (/^[^，。；]{0,2}(?:范围|半径)/.test(after)) return; // "周边2至3米范围内"
         // Thresholds that pick what a rule applies to: "35蒸吨/时及以下燃煤锅炉", "1公里以内步行".
@@ -212,7 +213,9 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
         // "统筹实施低洼圩区的提标改造，达到20年一遇标准": the subject is in the clause before.
         const prevClauseText = ci > 0 ? trimIndicator(named.slice(clauses[ci - 1]!.start, clauses[ci - 1]!.end)) : '';
         if (indicator.length <= 2 && prevClauseText && !/\d/.test(prevClauseText)) indicator = prevClauseText.slice(-24) + indicator;
-        if (!indicator) indicator = trimText(clauseText);
+        // Nothing names what the number measures ("≥73％" alone, a table cell the structure step
+        // did not recognise as part of a table): not a goal anyone could read.
+        if (!/[\u4e00-\u9fff]/.test(indicator)) return;
         previousName = indicator;
 
         // Quote: the clause, with a time phrase standing alone just before it ("到2025年，").
@@ -247,7 +250,7 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
           // Each part must name a whole measure ("…持证率、…处置率"), unless 各 says so: "地表水国控、
           // 省控断面水质优良比例" is one measure of two kinds of sections.
           const names = enumerate(indicator, 0);
-          const each = /各(?:自)?(?:减少|下降|降低|削减|增加|提高|达到|保持)/.test(pre);
+          const each = /(?:各|分别)(?:自)?(?:比\s*\d{4}\s*年)?(?:减少|下降|降低|削减|增加|提高|达到|保持)/.test(pre);
           const whole = splitOutside(indicator, /、/).every((x) => INDICATOR_END.test(x));
           if (names && (each || whole)) for (const x of names) push(x, scope, first);
           else push(indicator, scope, first);
@@ -262,8 +265,6 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
   const opening = firstClause ? marks.find((m) => m.kind === 'deadline' && m.index < firstClause.end)?.year : undefined;
   return { goals, carried: final !== undefined ? final : ctx.carried, opening };
 }
-
-const trimText = (s: string) => s.replace(/\s+/g, '').slice(0, 40);
 
 function lastDeadlineBefore(marks: TimeMark[], at: number): number | null | undefined {
   const m = marks.filter((x) => x.end <= at && x.kind === 'deadline').pop();

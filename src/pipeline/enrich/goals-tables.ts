@@ -86,14 +86,28 @@ const PERCENT_NAME = /(?:率|比例|比重|占比)$/;
 export function readTableGoals(block: Block, times: PlanTimes, carried: number | null): TableGoal[] {
   const rows = block.rows ?? [];
   if (rows.length < 2) return [];
-  const headerRow = block.header !== false ? rows[0]! : null;
-  if (!headerRow) return readTaskRows(block, rows, times, carried);
-  const byNode = readNodeRows(block, headerRow, rows.slice(1));
+  const looksLikeHeader = (r: string[]) => !r.some((c) => /\d/.test(c.replace(/20\d{2}\s*年?|十[一二三四五六]五/g, ''))) && r.some((c) => /指标|目标|名称|项目|任务/.test(c));
+  const first = rows[0]!;
+  if (block.header === false && !looksLikeHeader(first)) return readTaskRows(block, rows, times, carried);
+  // A header printed on two rows: "目标值" above "2025年 | 2035年".
+  let headerRow = first;
+  let bodyStart = 1;
+  const second = rows[1];
+  if (second && second.length === first.length && second.some((c) => /20\d{2}|十[一二三四五六]五|现状|目标|基准/.test(c)) && !second.some((c) => /\d/.test(c.replace(/20\d{2}\s*年?/g, '')))) {
+    // An empty top cell belongs to the spanning cell on its left: "目标值 | (空)" over "2025年 | 2035年".
+    let span = '';
+    headerRow = first.map((c, j) => {
+      if (c.trim()) span = c;
+      return `${c.trim() ? c : second[j]?.trim() ? span : ''}${second[j] ?? ''}`;
+    });
+    bodyStart = 2;
+  }
+  const byNode = readNodeRows(block, headerRow, rows.slice(bodyStart));
   if (byNode) return byNode;
   const captionYear = block.caption ? yearOf(block.caption) : null;
   const cols = classify(headerRow, times, captionYear ?? carried);
   const width = headerRow.length;
-  const body = rows.slice(1);
+  const body = rows.slice(bodyStart);
   const ind = cols.findIndex((c) => c.role === 'indicator');
   const unitCol = cols.findIndex((c) => c.role === 'unit');
   const attrCol = cols.findIndex((c) => c.role === 'attribute');
@@ -127,7 +141,8 @@ export function readTableGoals(block: Block, times: PlanTimes, carried: number |
       if (!cell || !cell.unit) continue;
       out.push({
         indicator: shown, comparator: cell.comparator, value: cell.value, unit: normalisedUnit(cell.unit), year: cols[j]!.year,
-        change: cell.change, attribute, baseline, quote, fromText: false, scope: null, baselineYear: null,
+        change: cell.change ?? (/下降|降低|减少|削减/.test(name) ? 'decrease' : /提高|增加|增长|提升/.test(name) ? 'increase' : null),
+        attribute, baseline, quote, fromText: false, scope: null, baselineYear: null,
       });
     }
   }

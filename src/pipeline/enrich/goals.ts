@@ -99,7 +99,8 @@ export function goals(options: GoalsOptions = {}) {
 
     const walk = (list: Section[], inherited: number | null, background: boolean) => {
       for (const section of list) {
-        if (section.role === 'notice') continue;
+        // The cover notice and the signature are not plan content.
+        if (section.role === 'notice' || (section.role as string | undefined) === 'signature') continue;
         const past = background || isBackgroundHeading(section.heading);
         const own = headingYear(section.heading);
         const fromHeading = own ?? inherited;
