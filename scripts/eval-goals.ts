@@ -30,7 +30,7 @@ interface GoldGoal {
   year: number | null; quote: string; optional?: boolean;
 }
 interface GoldMilestone { file: string; year: number; action: string; quote: string; optional?: boolean }
-interface GoldFile { goals: GoldGoal[]; milestones?: GoldMilestone[] }
+interface GoldFile { goals: GoldGoal[]; milestones?: GoldMilestone[]; milestonesComplete?: boolean }
 
 interface Score { tp: number; fp: number; fn: number }
 const add = (a: Score, b: Score): Score => ({ tp: a.tp + b.tp, fp: a.fp + b.fp, fn: a.fn + b.fn });
@@ -81,7 +81,7 @@ function overlaps(a: string, b: string): boolean {
   return false;
 }
 
-function scoreMilestones(gold: GoldMilestone[], found: Milestone[]): Score {
+function scoreMilestones(gold: GoldMilestone[], found: Milestone[], name: string): Score {
   const used = new Set<GoldMilestone>();
   let tp = 0;
   let fp = 0;
@@ -89,7 +89,9 @@ function scoreMilestones(gold: GoldMilestone[], found: Milestone[]): Score {
     const hit = gold.find((g) => !used.has(g) && g.year === m.year && overlaps(g.quote, m.quote));
     if (hit) { used.add(hit); if (!hit.optional) tp++; } else fp++;
   }
-  return { tp, fp, fn: gold.filter((g) => !g.optional && !used.has(g)).length };
+  const missed = gold.filter((g) => !g.optional && !used.has(g));
+  if (verbose) for (const m of missed) console.log(`    漏里程碑  ${name}  ${m.year} ${m.action}  「${m.quote.replace(/\s+/g, ' ')}」`);
+  return { tp, fp, fn: missed.length };
 }
 
 const sets = [
@@ -122,13 +124,15 @@ for (const set of sets) {
     const goldHere = gold.goals.filter((g) => g.file === name);
     const s = scoreGoals(goldHere, doc.goals, name.slice(0, 12));
     total = add(total, s);
-    ms = add(ms, scoreMilestones((gold.milestones ?? []).filter((m) => m.file === name), doc.milestones));
+    ms = add(ms, scoreMilestones((gold.milestones ?? []).filter((m) => m.file === name), doc.milestones, name.slice(0, 12)));
     const required = goldHere.filter((g) => typeof g.value === 'number' && g.unit && !g.optional).length;
     console.log(`  ${name.padEnd(60)} ${String(required).padStart(4)} ${String(doc.goals.length).padStart(5)} ${String(s.tp).padStart(6)} ${String(s.fp).padStart(5)} ${String(s.fn).padStart(5)}   ${f2(precision(s))}   ${f2(recall(s))}`);
   }
   const ok = precision(total) >= set.target && recall(total) >= set.target;
   if (!ok && names.length > skipped) failed = true;
   console.log(`  合计：精确率 ${f2(precision(total))}，召回率 ${f2(recall(total))}（命中 ${total.tp}，多抽 ${total.fp}，漏抽 ${total.fn}）；目标 ≥ ${set.target}：${names.length === skipped ? '没有可评的文本' : ok ? '达到' : '未达到'}${skipped ? `；${skipped} 份文本缺失未评` : ''}`);
-  console.log(`  里程碑（仅供参考，按年份和引文重叠匹配）：精确率 ${f2(precision(ms))}，召回率 ${f2(recall(ms))}（命中 ${ms.tp}，多抽 ${ms.fp}，漏抽 ${ms.fn}）`);
+  console.log(gold.milestonesComplete === false
+    ? `  里程碑（仅供参考；标注只是抽样，只看召回率）：召回率 ${f2(recall(ms))}（命中 ${ms.tp}，漏抽 ${ms.fn}）`
+    : `  里程碑（仅供参考，按年份和引文重叠匹配）：精确率 ${f2(precision(ms))}，召回率 ${f2(recall(ms))}（命中 ${ms.tp}，多抽 ${ms.fp}，漏抽 ${ms.fn}）`);
 }
 if (check && failed) process.exit(1);

@@ -141,7 +141,8 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
         const namedPre = named.slice(preStart, first.start);
         // The next subject starts after this number only if this number is a goal: "24小时开放率提高到90%".
         const advance = () => { preStart = last.end; };
-        const nextStart = groups[gi + 1]?.[0]?.start ?? clause.end;
+        // The next number that can be a goal ends what follows this one (a standard range is a descriptor).
+        const nextStart = groups.slice(gi + 1).find((g) => !(g[0]!.kind === 'standard' && g[0]!.range))?.[0]?.start ?? clause.end;
         const after = text.slice(last.end, nextStart);
         // For naming: what follows the number up to the next item of a list ("18个行政村、2023年完成21个…").
         let namedAfter = named.slice(last.end, nextStart);
@@ -163,6 +164,8 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
         // Thresholds that pick what a rule applies to: "35蒸吨/时及以下燃煤锅炉", "1公里以内步行".
         if (last.after && /^(?:以下|及以下|以内|之内|内|左右|上下)$/.test(last.after) && /^[\u4e00-\u9fff]/.test(after) && !/^的?(?:比例|水平|目标|要求)/.test(after)) return;
         if (PROPERTY_BEFORE.test(beforeNumber) && /^(?:以上|及以上|以下|及以下)?的?[\u4e00-\u9fff]/.test(after.replace(/^[^\u4e00-\u9fff]*/, '')) && (last.after || /^的/.test(after))) return;
+        // A design-standard range ("达到3—5年一遇雨水排水能力") describes, it is not itself the target.
+        if (first.kind === 'standard' && first.range) return;
         if (first.kind === 'duration' && !(first.comparator === '<=' || first.comparator === '<' || /不超过|不得超过|以内|内$/.test(pre))) return;
 
         const cue = [...pre.matchAll(CUE)].at(-1);
@@ -173,7 +176,8 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
         const directBe = /为$/.test(beforeNumber);
         const bareIndicator = INDICATOR_END.test(beforeNumber) && (first.kind === 'share' || first.kind === 'concentration');
         // A verb after the number under a stated deadline: "到2020年，6个县(市、区)完成…创建工作".
-        const verbAfter = !!mark && /^[^，。；]{0,16}?(?:完成|实现|达到|建成|达标)/.test(after);
+        // A share: "全市城镇25%面积达到3—5年一遇雨水排水能力".
+        const verbAfter = (!!mark || first.kind === 'share') && /^[^，。；]{0,16}?(?:完成|实现|达到|建成|达标)/.test(after);
         if (!clauseCue && !directBe && !bareIndicator && !verbAfter && !group.some((q) => q.comparator)) return;
 
         // Comparator: the number's own words first (以上, ≥), then the cue word before it.
