@@ -54,6 +54,11 @@ export const messages = {
     text: '去掉附加内容后没有剩下正文。',
     hint: '请检查文件是否为规划全文，或是否整篇都是网页导航等内容。',
   },
+  'channels-vocabulary': {
+    severity: 'warning',
+    text: '参与渠道词表 content/channel-kinds.yaml 有误，本文件没有提取参与渠道：{problems}',
+    hint: '请按提示修改该 YAML 文件后重新构建。',
+  },
   'sidecar-invalid': {
     severity: 'warning',
     text: '元数据文件 {file} 有误：{problem}。已改用从正文推断的元数据。',

@@ -12,6 +12,7 @@
  * field and fix) and no channels are extracted: the plan is still published.
  */
 import type { VFile } from 'vfile';
+import { report } from '../messages.ts';
 import { shortHash } from '../text/cjk.ts';
 import type { Channel, Section } from '../types.ts';
 import { matchSentence } from './channels-match.ts';
@@ -28,7 +29,7 @@ export function channels() {
       vocabulary = loadVocabulary();
     } catch (error) {
       if (!(error instanceof ChannelVocabularyError)) throw error;
-      file.message(`参与渠道词表有误，本文件没有提取参与渠道：${error.problems.join(' ')}`, { ruleId: 'channels-vocabulary', source: 'plan' });
+      report(file, 'channels-vocabulary', undefined, { problems: error.problems.join(' ') });
       file.data.channels = [];
       return;
     }
