@@ -98,6 +98,9 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
     const sentenceText = text.slice(sentence.start, sentence.end);
     if (DEFINITION.test(sentenceText)) continue;
     let previousName: string | null = null;
+    // The verb of the last count accepted in this sentence, which governs the counts listed after it
+    // in clauses of their own: "推进居住区289个投放点微更新，159个投放点专项更新，…服务点9个".
+    let sentenceCue: string | null = null;
     // "由12万吨/天，提高至24万吨/天": the starting value, kept for the target that follows it.
     let startValue: { value: number; unit: string } | null = null;
     for (let ci = 0; ci < clauses.length; ci++) {
@@ -153,12 +156,13 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
         const clauseCue = cue ?? [...text.slice(clause.start, first.start).matchAll(CUE)].at(-1);
         // The next item of a list the verb governs: "新建67个“两网融合”服务点位、4个“两网融合”中转站".
         const listed = gi > 0 && !cue && !!clauseCue && /、\s*$/.test(pre);
+        const continued = !clauseCue && !!sentenceCue && COUNTS.has(first.kind) && clause.end - clause.start <= 30 && !mark;
         const directBe = /为$/.test(beforeNumber);
         const bareIndicator = INDICATOR_END.test(beforeNumber) && (first.kind === 'share' || first.kind === 'concentration');
         // A verb after the number under a stated deadline: "到2020年，6个县(市、区)完成…创建工作".
         // A share: "全市城镇25%面积达到3—5年一遇雨水排水能力".
         const verbAfter = (!!mark || first.kind === 'share') && /^[^，。；]{0,16}?(?:完成|实现|达到|建成|达标)/.test(after);
-        if (!clauseCue && !directBe && !bareIndicator && !verbAfter && !group.some((q) => q.comparator)) return;
+        if (!clauseCue && !directBe && !bareIndicator && !verbAfter && !continued && !group.some((q) => q.comparator)) return;
 
         // Comparator: the number's own words first (以上, ≥), then the cue word before it.
         const cueWord = cue?.[0] ?? '';
@@ -186,10 +190,12 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
 
         // The indicator: the words before the verb, or the verb and the thing counted.
         const cueAt = cue ? cue.index : namedPre.length;
-        const left = listed ? '' : namedPre.slice(0, cueAt);
-        const mid = listed ? '' : namedPre.slice(cue ? cueAt + cueWord.length : namedPre.length);
-        const listedCue = listed ? clauseCue![0] : cueWord;
+        // A continued list item names its thing after the verb it borrows: "其中城市公园1座" → 新增城市公园.
+        const left = listed || continued ? '' : namedPre.slice(0, cueAt);
+        const mid = listed ? '' : continued ? namedPre : namedPre.slice(cue ? cueAt + cueWord.length : namedPre.length);
+        const listedCue = listed ? clauseCue![0] : continued ? sentenceCue! : cueWord;
         advance();
+        if (COUNTS.has(first.kind) && (cue || listed)) sentenceCue = listedCue;
         let { indicator, scope } = nameGoal(left, listedCue, mid, namedAfter, COUNTS.has(first.kind), first.kind === 'share');
         // "市区20%以上、县城10%以上的面积达到…": the measure follows the clause's last number.
         if (!indicator) indicator = trimIndicator(named.slice(inClause.at(-1)!.end, clause.end).replace(/^的/, ''));
