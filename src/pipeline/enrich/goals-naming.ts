@@ -73,11 +73,15 @@ export function splitScope(s: string): { scope: string | null; rest: string } {
  */
 export function nameGoal(left: string, cue: string, mid: string, right: string, counts: boolean, share: boolean): { indicator: string; scope: string | null } {
   const l = splitScope(trimIndicator(left));
-  const ms = splitScope(trimIndicator(mid)); // "实现全区735个…": 全区 is where, not what
-  const m = ms.rest;
+  // "实现全区735个…": 全区 is where, not what; but "新增城市建成区50平方公里" counts 城市建成区.
+  const midText = trimIndicator(mid);
+  const midSplit = splitScope(midText);
+  const midIsArea = !midSplit.rest && !!midText && !ADMIN.test(midText);
+  const m = midIsArea ? midText : midSplit.rest;
+  const midScope = midIsArea ? null : midSplit.scope;
   // What follows the number, unless it is the next item of a list ("超过100公里、绿道驿站30-40个")
   // or an aside ("40辆（其中…）").
-  const rt = /^\s*[、，,；（(]/.test(right) ? '' : trimIndicator(right.replace(/^(?:以上|及以上|以下|左右|以内|余)/, '').replace(/^的/, ''));
+  const rt = /^\s*[、，,；（()）]/.test(right) ? '' : trimIndicator(right.replace(/^(?:以上|及以上|以下|左右|以内|余)/, '').replace(/^的/, ''));
   const r = /[\u4e00-\u9fff]/.test(rt) ? rt.replace(/^[^\u4e00-\u9fff“]+|[^\u4e00-\u9fff”）)]+$/g, '') : '';
   const make = MAKE.test(cue) ? cue : '';
   let subject: string;
@@ -92,7 +96,7 @@ export function nameGoal(left: string, cue: string, mid: string, right: string, 
   const again = splitScope(subject);
   // Each part of the scope once: "全区" + "农村" (not "全区农村农村").
   let scope = '';
-  for (const part of [l.scope, ms.scope, again.scope]) if (part && !scope.includes(part)) scope += part;
+  for (const part of [l.scope, midScope, again.scope]) if (part && !scope.includes(part)) scope += part;
   return { indicator: again.rest || subject, scope: scope || null };
 }
 
