@@ -1,0 +1,72 @@
+/**
+ * The participation index for the pages, built once per site build from the `plans` and
+ * `planData` collections, the channel registry (content/channels/), the channel vocabulary
+ * (content/channel-kinds.yaml), the indicator catalogue and the themes. The computing is in
+ * src/views/participation.ts; this module only gathers its inputs.
+ *
+ * The build date decides which registry entries are flagged as possibly out of date; set
+ * SITE_BUILD_DATE=YYYY-MM-DD to build as of another day.
+ */
+import { getCollection } from 'astro:content';
+import { loadChannelRegistry } from '../../pipeline/enrich/channels-registry.ts';
+import { loadVocabulary } from '../../pipeline/enrich/channels-vocabulary.ts';
+import { loadIndicators } from '../../pipeline/enrich/goals-indicators.ts';
+import { loadThemes } from '../../pipeline/enrich/themes-taxonomy.ts';
+import { displayTitle } from '../../utils/plan-labels.ts';
+import { buildParticipation, type ParticipationIndex, type PlanInput } from '../../views/participation.ts';
+import type { IndicatorInfo } from '../../views/participation-goals.ts';
+
+/** Today in China (UTC+8), or SITE_BUILD_DATE. */
+export function buildDate(): string {
+  const fixed = process.env.SITE_BUILD_DATE;
+  if (fixed && /^\d{4}-\d{2}-\d{2}$/.test(fixed)) return fixed;
+  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+export interface ParticipationData {
+  index: ParticipationIndex;
+  plans: PlanInput[];
+  kinds: ReturnType<typeof loadVocabulary>['kinds'];
+  themes: { id: string; name: string }[];
+}
+
+let pending: Promise<ParticipationData> | null = null;
+
+export function participation(): Promise<ParticipationData> {
+  pending ??= build();
+  return pending;
+}
+
+async function build(): Promise<ParticipationData> {
+  const pages = await getCollection('plans');
+  const docs = new Map((await getCollection('planData')).map((d) => [d.id, d.data]));
+  const plans: PlanInput[] = pages
+    .filter((p) => docs.has(p.id))
+    .map((p) => ({ slug: p.data.slug, title: displayTitle(p.data), doc: docs.get(p.id)! }))
+    .sort((a, b) => a.title.localeCompare(b.title, 'zh-CN'));
+  const { places, problems } = loadChannelRegistry();
+  for (const problem of problems) console.warn(`[参与渠道登记] ${problem}`);
+  const vocabulary = loadVocabulary();
+  const themes = loadThemes();
+  const catalogue = loadIndicators();
+  const indicators = new Map<string, IndicatorInfo>(catalogue.entries.map((e, order) => [e.id, { name: e.name, theme: e.theme, order }]));
+  const index = buildParticipation(plans, {
+    registry: places,
+    kinds: vocabulary.kinds,
+    asOf: buildDate(),
+    indicators,
+    themeOrder: themes.order,
+  });
+  return { index, plans, kinds: vocabulary.kinds, themes: themes.file.themes.map((t) => ({ id: t.id, name: t.name })) };
+}
+
+/** "2026年11月25日" */
+export function dateLabel(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** Plain text for a URL segment: Astro encodes it, the pages link with the same function. */
+export function placeHref(key: string, card = false): string {
+  return `/participate/${encodeURIComponent(key)}/${card ? 'card/' : ''}`;
+}

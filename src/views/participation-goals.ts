@@ -1,0 +1,116 @@
+/**
+ * The main goals of a place, for its participation page and its printable card (issue 8): the
+ * goals of its plans that the indicator catalogue (content/indicators.yaml) recognises, one per
+ * indicator, taken theme by theme (one air goal, one water goal, one soil goal … then a second
+ * round), so that a short list covers the place's main commitments rather than five air figures.
+ *
+ * The latest deadline wins when a place's plans set the same indicator more than once
+ * ("到2020年…40微克/立方米以下" and "到2021年…35微克/立方米"). Every goal keeps its verbatim quote and
+ * the link to its clause.
+ */
+import type { Comparator } from '../pipeline/types.ts';
+
+export interface GoalLike {
+  indicator: string;
+  indicatorId: string | null;
+  comparator: Comparator;
+  value: number;
+  unit: string;
+  year: number | null;
+  baselineYear: number | null;
+  change: 'decrease' | 'increase' | null;
+  scope: string | null;
+  theme: string | null;
+  quote: string;
+  sectionId: string;
+  blockId: string;
+}
+
+/** What the card needs from the catalogue: the indicator's name and theme, in catalogue order. */
+export interface IndicatorInfo { name: string; theme: string; order: number }
+
+export interface GoalItem {
+  indicatorId: string;
+  /** The catalogue's name ("细颗粒物（PM2.5）浓度"), else the plan's own wording. */
+  name: string;
+  /** The target in words: "不高于40μg/m³", "比2015年下降25%以上". */
+  target: string;
+  year: number | null;
+  scope: string | null;
+  theme: string | null;
+  quote: string;
+  href: string;
+  planSlug: string;
+  planTitle: string;
+}
+
+const BEFORE: Record<Comparator, string> = { '<': '低于', '<=': '不高于', '>': '高于', '>=': '不低于', '=': '达到', '~': '约' };
+const AFTER: Record<Comparator, string> = { '<': '以内', '<=': '以内', '>': '以上', '>=': '以上', '=': '', '~': '左右' };
+
+function number(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(4)));
+}
+
+/** The target of a goal in plain words. */
+export function goalTarget(g: Pick<GoalLike, 'comparator' | 'value' | 'unit' | 'change' | 'baselineYear'>): string {
+  const amount = `${number(g.value)}${g.unit}`;
+  if (g.change) {
+    const verb = g.change === 'decrease' ? '下降' : '提高';
+    return `${g.baselineYear ? `比${g.baselineYear}年` : ''}${verb}${amount}${AFTER[g.comparator]}`;
+  }
+  return `${BEFORE[g.comparator]}${amount}`;
+}
+
+interface Candidate { goal: GoalLike; plan: { slug: string; title: string }; info: IndicatorInfo | undefined; planIndex: number }
+
+/**
+ * Up to `limit` goals, one per indicator, round-robin over themes in `themeOrder`. Only goals the
+ * catalogue recognises count: an unrecognised number ("106种监测能力") is no "main goal".
+ */
+export function mainGoals(
+  plans: readonly { slug: string; title: string; doc: { goals: GoalLike[] } }[],
+  opts: { indicators?: ReadonlyMap<string, IndicatorInfo>; themeOrder?: readonly string[]; limit: number },
+): GoalItem[] {
+  const best = new Map<string, Candidate>();
+  plans.forEach((plan, planIndex) => {
+    for (const goal of plan.doc.goals) {
+      if (!goal.indicatorId) continue;
+      const info = opts.indicators?.get(goal.indicatorId);
+      const current = best.get(goal.indicatorId);
+      // Latest deadline first; at equal deadlines the first goal found (plan order, then text order).
+      if (!current || (goal.year ?? 0) > (current.goal.year ?? 0)) best.set(goal.indicatorId, { goal, plan, info, planIndex });
+    }
+  });
+  const themeRank = (t: string | null | undefined) => {
+    const i = t ? (opts.themeOrder ?? []).indexOf(t) : -1;
+    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  const queues = new Map<string, Candidate[]>();
+  const candidates = [...best.values()].sort((a, b) => (a.info?.order ?? 1e9) - (b.info?.order ?? 1e9) || a.planIndex - b.planIndex);
+  for (const c of candidates) {
+    const theme = c.info?.theme ?? c.goal.theme ?? '';
+    queues.set(theme, [...(queues.get(theme) ?? []), c]);
+  }
+  const themes = [...queues.keys()].sort((a, b) => themeRank(a) - themeRank(b));
+  const picked: Candidate[] = [];
+  for (let round = 0; picked.length < opts.limit; round++) {
+    const before = picked.length;
+    for (const t of themes) {
+      const c = queues.get(t)![round];
+      if (c && picked.length < opts.limit) picked.push(c);
+    }
+    if (picked.length === before) break;
+  }
+  return picked.map(({ goal, plan, info }) => ({
+    indicatorId: goal.indicatorId!,
+    name: info?.name ?? goal.indicator,
+    target: goalTarget(goal),
+    year: goal.year,
+    scope: goal.scope,
+    theme: info?.theme ?? goal.theme,
+    quote: goal.quote,
+    href: `/plans/${plan.slug}/#${goal.blockId}`,
+    planSlug: plan.slug,
+    planTitle: plan.title,
+  }));
+}
