@@ -52,7 +52,9 @@ export function alignRow(cells: string[], k: number, rows: string[][], header: s
         const mean = same.reduce((a, x) => a + x.length, 0) / same.length;
         fit *= Math.max(0, 1 - Math.abs(Math.log(cell.length / Math.max(1, mean))) / 3);
       }
-      s += fit;
+      // A column often left empty holds merged cells (a category printed once for its group): a
+      // short row is more likely to be missing that column than a column always filled.
+      s += fit * (0.5 + 0.5 * (seen.length / Math.max(1, rows.length)));
     }
     return s - j * 1e-6;
   };
