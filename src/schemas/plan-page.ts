@@ -12,6 +12,20 @@ export const planPageSchema = z.object({
   issued: z.string().nullable(),
   period: z.object({ from: z.number(), to: z.number() }).nullable(),
   kind: z.string().nullable(),
+  /** Document number as printed, e.g. "沪府办发〔2021〕21号"; null when none is printed. */
+  docNumber: z.string().nullable().default(null),
   /** The text file the page was generated from. */
   source: z.string(),
+  /**
+   * Where the copy came from: `text` is what staff wrote in the sidecar (provenance), `url` the
+   * source's address (the sidecar's sourceUrl, else the link the text or its catalogue gives),
+   * `note` the catalogue's own note kept apart from the plan ("以官方链接发布版本为准").
+   */
+  provenance: z.object({
+    text: z.string().nullable(),
+    url: z.string().nullable(),
+    note: z.string().nullable(),
+  }).default({ text: null, url: null, note: null }),
 });
+
+export type PlanPage = z.infer<typeof planPageSchema>;

@@ -1,8 +1,5 @@
 /** Words the pages show about a plan, derived from its metadata. */
-import type { z } from 'zod';
-import type { planPageSchema } from '../schemas/plan-page.ts';
-
-type PlanPage = z.infer<typeof planPageSchema>;
+import type { PlanPage } from '../schemas/plan-page.ts';
 
 /** The title, or for an untitled fragment a plain description of what it is. */
 export function displayTitle(p: PlanPage): string {
@@ -12,7 +9,7 @@ export function displayTitle(p: PlanPage): string {
   return `${where}${what}${p.kind ?? '规划'}（节选，原文无标题）`;
 }
 
-export function periodLabel(p: PlanPage): string | null {
+export function periodLabel(p: Pick<PlanPage, 'period'>): string | null {
   return p.period ? `${p.period.from}—${p.period.to}年` : null;
 }
 

@@ -5,8 +5,12 @@
  * PlanResponsible, PlanTable) that the site renders with their anchors.
  */
 import type { BlockContent, PhrasingContent, Root, RootContent } from 'mdast';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
 import type { MdxJsxAttribute, MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import { stringify } from 'yaml';
+import type { Sidecar } from '../../schemas/sidecar.ts';
+import { readSidecar } from '../meta/sidecar.ts';
 import { findResponsibility } from '../structure/responsible.ts';
 import type { Block, PlanDocument, Section } from '../types.ts';
 
@@ -23,10 +27,13 @@ const text = (value: string): PhrasingContent => ({ type: 'text', value });
 const para = (children: PhrasingContent[]): BlockContent => ({ type: 'paragraph', children });
 
 /**
- * Front matter: what listing pages need without loading the whole document. Strings are quoted so
- * that no YAML reader turns "2018-11-05" into a date or "null" into nothing.
+ * Front matter: what listing pages and the plan page's header need without loading the whole
+ * document. Strings are quoted so that no YAML reader turns "2018-11-05" into a date or "null"
+ * into nothing. Provenance: what staff wrote in the sidecar (`provenance`, `sourceUrl`) and what
+ * the text's catalogue says (doc.provenance note and link); the sidecar is the one `parse` read,
+ * seeds/<name>.yaml beside the text, unless the caller passes it.
  */
-export function frontMatterOf(doc: PlanDocument, slug: string): Record<string, unknown> {
+export function frontMatterOf(doc: PlanDocument, slug: string, sidecar: Sidecar | null = sidecarBeside(doc.source.file)): Record<string, unknown> {
   return {
     slug,
     title: doc.meta.title,
@@ -35,13 +42,27 @@ export function frontMatterOf(doc: PlanDocument, slug: string): Record<string, u
     issued: doc.meta.issued,
     period: doc.meta.period,
     kind: doc.meta.kind,
+    docNumber: doc.meta.docNumber ?? null,
     source: doc.source.file,
+    provenance: {
+      text: sidecar?.provenance ?? null,
+      url: sidecar?.sourceUrl ?? doc.provenance?.url ?? null,
+      note: doc.provenance?.note ?? null,
+    },
   };
+}
+
+/** The validated sidecar beside a plan text (<name>.yaml next to <name>.txt), or null. */
+function sidecarBeside(file: string): Sidecar | null {
+  const path = join(dirname(file), `${basename(file, extname(file))}.yaml`);
+  if (!existsSync(path)) return null;
+  const result = readSidecar(readFileSync(path, 'utf8'));
+  return result.ok ? result.sidecar : null;
 }
 
 export function toMdast(doc: PlanDocument, slug: string): Root {
   const children: RootContent[] = [
-    { type: 'yaml', value: stringify(frontMatterOf(doc, slug), { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' }).trimEnd() } as RootContent,
+    { type: 'yaml', value: stringify(frontMatterOf(doc, slug), { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0 }).trimEnd() } as RootContent,
     ...doc.sections.map(section),
   ];
   return { type: 'root', children };
@@ -113,7 +134,8 @@ function table(rows: string[][], header: boolean, caption: string | null): MdxJs
   const cell = (tag: 'th' | 'td', value: string) => jsx(tag, [], value ? [para([text(value)])] : []);
   const row = (cells: string[], tag: 'th' | 'td') => jsx('tr', [], cells.map((c) => cell(tag, c)));
   const [head, ...body] = rows;
-  return jsx('PlanTable', [], [
+  // The caption also names the table's scrolling region for screen readers (PlanTable).
+  return jsx('PlanTable', attr('caption', caption), [
     ...(caption ? [jsx('caption', [], [para([text(caption)])])] : []),
     ...(header && head ? [jsx('thead', [], [row(head, 'th')])] : []),
     jsx('tbody', [], (header ? body : rows).map((r) => row(r, 'td'))),

@@ -1,0 +1,132 @@
+/**
+ * Places at build time: the tree of jurisdictions the published plans name (province › city ›
+ * county › place), each node with an ASCII slug for /places/<slug>/ made of the segments in
+ * content/places.yaml ("上海市" → shanghai, "崇明区" → chongming: /places/shanghai-chongming/).
+ * A name missing from that file gets "x" + 8 hex digits of its SHA-256 and a build warning, so a
+ * new place is published at once and can be given a readable address before it is shared.
+ */
+import { createHash } from 'node:crypto';
+import { parse } from 'yaml';
+import { checkPlacesFile, type PlacesFile } from '../schemas/places.ts';
+import { byNewest, type PlanRecord } from './plans.ts';
+
+export interface PlaceNode {
+  name: string;
+  /** Names from the outermost place down to this one. */
+  path: string[];
+  slug: string;
+  /** The level the plans give this place (区, 镇, 市 …), when a plan is issued for it. */
+  level: string | null;
+  parent: PlaceNode | null;
+  children: PlaceNode[];
+  /** Plans issued for this place itself, newest first. */
+  plans: PlanRecord[];
+}
+
+export interface PlaceIndex {
+  roots: PlaceNode[];
+  bySlug: Map<string, PlaceNode>;
+  /** Plan slug → the node of its own place. */
+  byPlan: Map<string, PlaceNode>;
+  /** Plans whose text names no place. */
+  unplaced: PlanRecord[];
+  /** Names that had no segment in content/places.yaml (for the build warning). */
+  missing: string[];
+}
+
+export class PlacesFileError extends Error {
+  constructor(problems: string[]) {
+    super(`地区网址名文件有误，请改正后重试：\n${problems.join('\n')}`);
+    this.name = 'PlacesFileError';
+  }
+}
+
+export function parsePlaces(text: string, name: string): PlacesFile {
+  let data: unknown;
+  try {
+    data = parse(text);
+  } catch (error) {
+    throw new PlacesFileError([`${name}：YAML 格式错误（${(error as Error).message.split('\n')[0]}）。请检查缩进和冒号。`]);
+  }
+  const checked = checkPlacesFile(data, name);
+  if (!checked.ok) throw new PlacesFileError(checked.problems);
+  return checked.value;
+}
+
+/** The URL segment of `name` under `parent` (qualified key first), or its hash. */
+function segmentOf(name: string, parent: string | undefined, file: PlacesFile, missing: Set<string>): string {
+  const known = (parent && file.segments[`${parent}/${name}`]) ?? file.segments[name];
+  if (known) return known;
+  missing.add(name);
+  return `x${createHash('sha256').update(name).digest('hex').slice(0, 8)}`;
+}
+
+export function buildPlaces(plans: PlanRecord[], file: PlacesFile): PlaceIndex {
+  const byKey = new Map<string, PlaceNode>();
+  const roots: PlaceNode[] = [];
+  const missing = new Set<string>();
+  const byPlan = new Map<string, PlaceNode>();
+  const unplaced: PlanRecord[] = [];
+
+  const nodeFor = (path: string[]): PlaceNode => {
+    const key = path.join('/');
+    const found = byKey.get(key);
+    if (found) return found;
+    const parent = path.length > 1 ? nodeFor(path.slice(0, -1)) : null;
+    const name = path.at(-1)!;
+    const segment = segmentOf(name, path.at(-2), file, missing);
+    const node: PlaceNode = {
+      name, path, slug: parent ? `${parent.slug}-${segment}` : segment, level: null, parent, children: [], plans: [],
+    };
+    byKey.set(key, node);
+    (parent ? parent.children : roots).push(node);
+    return node;
+  };
+
+  for (const plan of plans) {
+    if (!plan.placePath.length) {
+      unplaced.push(plan);
+      continue;
+    }
+    const node = nodeFor(plan.placePath);
+    node.plans.push(plan);
+    node.level ??= plan.level;
+    byPlan.set(plan.slug, node);
+  }
+
+  const sort = (list: PlaceNode[]) => {
+    list.sort((a, b) => allPlans(b).length - allPlans(a).length || a.name.localeCompare(b.name, 'zh-CN'));
+    for (const n of list) {
+      n.plans.sort(byNewest);
+      sort(n.children);
+    }
+  };
+  sort(roots);
+  unplaced.sort(byNewest);
+
+  const bySlug = new Map<string, PlaceNode>();
+  for (const node of byKey.values()) {
+    const clash = bySlug.get(node.slug);
+    if (clash) {
+      throw new PlacesFileError([`content/places.yaml：“${clash.path.join(' › ')}”和“${node.path.join(' › ')}”得到了同一个网址名 ${node.slug}。请用“上级地区名/地区名”给其中一个写不同的网址片段。`]);
+    }
+    bySlug.set(node.slug, node);
+  }
+  return { roots, bySlug, byPlan, unplaced, missing: [...missing] };
+}
+
+/** Plans of a place and of every place under it, newest first. */
+export function allPlans(node: PlaceNode): PlanRecord[] {
+  const out = [...node.plans];
+  for (const c of node.children) out.push(...allPlans(c));
+  return out.sort(byNewest);
+}
+
+/** The node and its ancestors, outermost first. */
+export function lineage(node: PlaceNode): PlaceNode[] {
+  const out: PlaceNode[] = [];
+  for (let n: PlaceNode | null = node; n; n = n.parent) out.unshift(n);
+  return out;
+}
+
+export const placeHref = (node: PlaceNode): string => `/places/${node.slug}/`;

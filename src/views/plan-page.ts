@@ -1,0 +1,53 @@
+/**
+ * What the components of one plan page need about each section, computed before the MDX body
+ * renders and handed to PlanSection / PlanBlock through Astro.locals (the MDX gives them only
+ * the attributes written into the page: id, level, number, heading, role).
+ */
+import { hasHeading, headingPath, isPlanText, walk, type SectionNode } from './outline.ts';
+import type { PlanRecord } from './plans.ts';
+import type { Site } from './site.ts';
+import { crossLinks, themeRoots, whyText, type CrossLinks, type ThemeInfo } from './themes.ts';
+
+export interface SectionInfo {
+  /** h2 … h6: two plus the number of headed sections above it, capped at 6. */
+  rank: 2 | 3 | 4 | 5 | 6;
+  /** Headings from the top down to this section (for the citation and the cross-link boxes). */
+  path: string[];
+  /** Themes first carried here (not by the parent section), with the classifier's reason. */
+  tags: { theme: ThemeInfo; why: string | null }[];
+  /** For each of those themes, the matching sections of the other plans. */
+  cross: CrossLinks[];
+}
+
+export interface PlanPageContext {
+  slug: string;
+  title: string;
+  sections: Map<string, SectionInfo>;
+}
+
+declare global {
+  namespace App {
+    interface Locals {
+      /** Set by src/pages/plans/[slug].astro while its MDX body renders. */
+      planPage?: PlanPageContext;
+    }
+  }
+}
+
+export function planPageContext(plan: PlanRecord, site: Site): PlanPageContext {
+  const roots = themeRoots(plan.doc.sections as SectionNode[]);
+  const sections = new Map<string, SectionInfo>();
+  for (const visit of walk(plan.doc.sections as SectionNode[])) {
+    const s = visit.section;
+    const headed = visit.ancestors.filter(hasHeading).length;
+    const fresh = isPlanText(s) ? roots.get(s.id) ?? [] : [];
+    const views = fresh.map((id) => site.themeById.get(id)).filter((v) => v !== undefined);
+    sections.set(s.id, {
+      rank: Math.min(2 + headed, 6) as SectionInfo['rank'],
+      path: headingPath(visit),
+      tags: views.map((v) => ({ theme: v.theme, why: whyText(s.themeWhy?.find((w) => w.theme === v.theme.id)) })),
+      cross: views.map((v) => crossLinks(v, plan)).filter((c) => c.total > 0),
+    });
+  }
+  return { slug: plan.slug, title: plan.title, sections };
+}

@@ -1,0 +1,102 @@
+/**
+ * The plan index at build time: one record per published plan (its page front matter and its
+ * document), the facets the plan list filters by (level, kind, year) and the orders it sorts by.
+ * Filters are pre-rendered pages, one per value (/plans/kind/规划/), so the list works without
+ * JavaScript on a static host.
+ */
+import type { z } from 'zod';
+import type { planDocumentSchema } from '../schemas/plan-document.ts';
+import type { PlanPage } from '../schemas/plan-page.ts';
+import { displayTitle } from '../utils/plan-labels.ts';
+
+export type PlanDoc = z.infer<typeof planDocumentSchema>;
+
+export interface PlanRecord {
+  slug: string;
+  page: PlanPage;
+  doc: PlanDoc;
+  /** The title to show (a fragment without title gets a plain description). */
+  title: string;
+  /** Place names outermost first: ["上海市", "宝山区", "友谊路街道"]; [] when the text names none. */
+  placePath: string[];
+  year: number | null;
+  level: string | null;
+  kind: string | null;
+}
+
+export function planRecord(page: PlanPage, doc: PlanDoc): PlanRecord {
+  const j = page.jurisdiction;
+  const names = j ? [j.province, j.city, j.county, j.name].filter((n): n is string => Boolean(n)) : [];
+  // "上海市" as province and as name is one place.
+  const placePath = names.filter((n, i) => n !== names[i - 1]);
+  return {
+    slug: page.slug,
+    page,
+    doc,
+    title: displayTitle(page),
+    placePath,
+    year: page.issued ? Number(page.issued.slice(0, 4)) : null,
+    level: j?.level ?? null,
+    kind: page.kind,
+  };
+}
+
+/** Newest first; undated plans last, then by title. */
+export function byNewest(a: PlanRecord, b: PlanRecord): number {
+  return (b.page.issued ?? '').localeCompare(a.page.issued ?? '') || a.title.localeCompare(b.title, 'zh-CN');
+}
+
+export function byOldest(a: PlanRecord, b: PlanRecord): number {
+  if (!a.page.issued !== !b.page.issued) return a.page.issued ? -1 : 1;
+  return (a.page.issued ?? '').localeCompare(b.page.issued ?? '') || a.title.localeCompare(b.title, 'zh-CN');
+}
+
+export function byTitle(a: PlanRecord, b: PlanRecord): number {
+  return a.title.localeCompare(b.title, 'zh-CN');
+}
+
+/** By place path (province, city, …), plans without a place last; newest first within a place. */
+export function byPlace(a: PlanRecord, b: PlanRecord): number {
+  if (!a.placePath.length !== !b.placePath.length) return a.placePath.length ? -1 : 1;
+  return a.placePath.join('\u0000').localeCompare(b.placePath.join('\u0000'), 'zh-CN') || byNewest(a, b);
+}
+
+/** The orders the list offers, each a pre-rendered page; the first is /plans/ itself. */
+export const ORDERS = [
+  { id: 'newest', label: '最新发布在前', compare: byNewest },
+  { id: 'oldest', label: '最早发布在前', compare: byOldest },
+  { id: 'place', label: '按地区', compare: byPlace },
+  { id: 'title', label: '按标题', compare: byTitle },
+] as const;
+
+export type FacetId = 'level' | 'kind' | 'year';
+
+export const FACETS: { id: FacetId; label: string; valueOf: (p: PlanRecord) => string | null }[] = [
+  { id: 'level', label: '级别', valueOf: (p) => p.level },
+  { id: 'kind', label: '文件类型', valueOf: (p) => p.kind },
+  { id: 'year', label: '发布年份', valueOf: (p) => (p.year ? String(p.year) : null) },
+];
+
+export interface FacetValue { value: string; count: number }
+
+/** Each facet's values with how many plans have them; years newest first, others by count. */
+export function facetValues(plans: PlanRecord[]): Record<FacetId, FacetValue[]> {
+  const out = {} as Record<FacetId, FacetValue[]>;
+  for (const facet of FACETS) {
+    const counts = new Map<string, number>();
+    for (const p of plans) {
+      const v = facet.valueOf(p);
+      if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
+    }
+    const values = [...counts].map(([value, count]) => ({ value, count }));
+    values.sort(facet.id === 'year'
+      ? (a, b) => b.value.localeCompare(a.value)
+      : (a, b) => b.count - a.count || a.value.localeCompare(b.value, 'zh-CN'));
+    out[facet.id] = values;
+  }
+  return out;
+}
+
+/** URL of a facet value's page; values are written as printed (Chinese is fine in a path). */
+export const facetHref = (facet: FacetId, value: string): string => `/plans/${facet}/${encodeURIComponent(value)}/`;
+export const orderHref = (order: string): string => (order === 'newest' ? '/plans/' : `/plans/sort/${order}/`);

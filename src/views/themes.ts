@@ -1,0 +1,187 @@
+/**
+ * Themes across plans, computed at build time: for each theme of content/themes.yaml, every
+ * section of every plan that carries it (nested as in the plan, grouped by place), and for each
+ * themed section of a plan the matching sections of the other plans ("同一主题的其他规划").
+ *
+ * A section is a theme's *root* in its plan when its parent section does not carry the theme:
+ * the plan page shows the theme's tag and the cross-links there, once, not again on each
+ * sub-section that inherits the theme from it.
+ */
+import type { ThemeReason } from '../pipeline/types.ts';
+import { blockCount, excerpt, firstText, hasHeading, headingPath, isPlanText, sectionLabel, walk, type SectionNode } from './outline.ts';
+import { allPlans, type PlaceIndex, type PlaceNode } from './places.ts';
+import { byNewest, type PlanRecord } from './plans.ts';
+
+export interface ThemeInfo {
+  id: string;
+  name: string;
+  battle: boolean;
+  short: string;
+  description: string;
+}
+
+export interface ThemeHit {
+  sectionId: string;
+  /** The heading as printed, or a description of an unheaded stretch. */
+  label: string;
+  /** Headings from the top of the plan down to this section. */
+  path: string[];
+  excerpt: string | null;
+  /** Blocks in the section and below. */
+  blocks: number;
+  /** The section's own heading names the theme. */
+  namedByHeading: boolean;
+  /** Why: the reason recorded by the classifier. */
+  why: ThemeReason | null;
+  /** Sub-sections carrying the same theme, nested as in the plan. */
+  children: ThemeHit[];
+}
+
+export interface PlanMatches {
+  plan: PlanRecord;
+  /** Outermost matching sections, each with the matching sections under it. */
+  hits: ThemeHit[];
+  /** All matching sections, nested ones included. */
+  count: number;
+  /** Where a cross-link into this plan goes: the hit whose heading names the theme, else the largest. */
+  best: ThemeHit;
+}
+
+export interface PlaceGroup {
+  place: PlaceNode | null;
+  /** "上海市 › 崇明区", or "地区不详". */
+  label: string;
+  plans: PlanMatches[];
+}
+
+export interface ThemeView {
+  theme: ThemeInfo;
+  plans: PlanMatches[];
+  groups: PlaceGroup[];
+  sectionCount: number;
+}
+
+/** At most this many other plans are listed under a section; the theme page lists them all. */
+export const CROSS_LINK_LIMIT = 30;
+
+export function buildThemes(plans: PlanRecord[], themes: ThemeInfo[], places: PlaceIndex): ThemeView[] {
+  return themes.map((theme) => {
+    const matches = plans.map((plan) => matchesIn(plan, theme.id)).filter((m): m is PlanMatches => m !== null);
+    return {
+      theme,
+      plans: matches,
+      groups: groupByPlace(matches, places),
+      sectionCount: matches.reduce((n, m) => n + m.count, 0),
+    };
+  });
+}
+
+function matchesIn(plan: PlanRecord, themeId: string): PlanMatches | null {
+  const hits: ThemeHit[] = [];
+  const open = new Map<SectionNode, ThemeHit>();
+  let count = 0;
+  for (const visit of walk(plan.doc.sections)) {
+    const s = visit.section;
+    if (!isPlanText(s) || !s.themes.includes(themeId)) continue;
+    const why = s.themeWhy?.find((w) => w.theme === themeId) ?? null;
+    const label = sectionLabel(s) || '（开头部分，无标题）';
+    const hit: ThemeHit = {
+      sectionId: s.id,
+      label,
+      path: headingPath(visit),
+      excerpt: excerpt(firstText(s), 60, s.heading),
+      blocks: blockCount(s),
+      namedByHeading: hasHeading(s) && why?.by === 'heading' && why.evidence.includes(sectionLabel(s)),
+      why,
+      children: [],
+    };
+    count++;
+    const holder = [...visit.ancestors].reverse().find((a) => open.has(a));
+    (holder ? open.get(holder)!.children : hits).push(hit);
+    open.set(s, hit);
+  }
+  if (!hits.length) return null;
+  const best = [...hits].sort((a, b) => Number(b.namedByHeading) - Number(a.namedByHeading) || b.blocks - a.blocks)[0]!;
+  return { plan, hits, count, best };
+}
+
+function groupByPlace(matches: PlanMatches[], places: PlaceIndex): PlaceGroup[] {
+  const groups = new Map<PlaceNode | null, PlanMatches[]>();
+  for (const m of matches) {
+    const place = places.byPlan.get(m.plan.slug) ?? null;
+    groups.set(place, [...(groups.get(place) ?? []), m]);
+  }
+  // Places in the order of the place tree (largest first), unknown last.
+  const order: (PlaceNode | null)[] = [];
+  const visit = (nodes: PlaceNode[]) => nodes.forEach((n) => { order.push(n); visit(n.children); });
+  visit(places.roots);
+  order.push(null);
+  return order.filter((p) => groups.has(p)).map((place) => ({
+    place,
+    label: place ? place.path.join(' › ') : '地区不详',
+    plans: groups.get(place)!.sort((a, b) => byNewest(a.plan, b.plan)),
+  }));
+}
+
+/** The sections where a plan shows a theme's tag and cross-links: section id → theme ids. */
+export function themeRoots(sections: SectionNode[]): Map<string, string[]> {
+  const roots = new Map<string, string[]>();
+  for (const { section, ancestors } of walk(sections)) {
+    if (!isPlanText(section)) continue;
+    const parent = ancestors.at(-1);
+    const fresh = section.themes.filter((t) => !parent?.themes.includes(t));
+    if (fresh.length) roots.set(section.id, fresh);
+  }
+  return roots;
+}
+
+export interface CrossLink {
+  plan: PlanRecord;
+  target: ThemeHit;
+  /** How many sections of that plan carry the theme. */
+  count: number;
+}
+
+export interface CrossLinks {
+  theme: ThemeInfo;
+  links: CrossLink[];
+  /** Other plans with the theme (links may stop at CROSS_LINK_LIMIT). */
+  total: number;
+}
+
+/**
+ * The other plans that carry the view's theme, nearest place first (same place, then same city,
+ * same province …), newer plans first within the same distance.
+ */
+export function crossLinks(view: ThemeView, from: PlanRecord): CrossLinks {
+  const shared = (p: PlanRecord) => {
+    let n = 0;
+    while (n < p.placePath.length && p.placePath[n] === from.placePath[n]) n++;
+    return n;
+  };
+  const others = view.plans
+    .filter((m) => m.plan.slug !== from.slug)
+    .sort((a, b) => shared(b.plan) - shared(a.plan) || byNewest(a.plan, b.plan));
+  return {
+    theme: view.theme,
+    links: others.slice(0, CROSS_LINK_LIMIT).map((m) => ({ plan: m.plan, target: m.best, count: m.count })),
+    total: others.length,
+  };
+}
+
+/** Plans of a place (and below) that carry each theme: for the place pages. */
+export function themesOfPlace(node: PlaceNode, views: ThemeView[]): { theme: ThemeInfo; plans: number }[] {
+  const slugs = new Set(allPlans(node).map((p) => p.slug));
+  return views
+    .map((v) => ({ theme: v.theme, plans: v.plans.filter((m) => slugs.has(m.plan.slug)).length }))
+    .filter((x) => x.plans > 0);
+}
+
+/** A reader's sentence for why a section carries a theme. */
+export function whyText(why: ThemeReason | null | undefined): string | null {
+  if (!why) return null;
+  const words = why.evidence.slice(0, 6);
+  return why.by === 'heading'
+    ? `标题点明：${words.map((w) => `“${w}”`).join('、')}`
+    : `正文用词：${words.join('、')}`;
+}
