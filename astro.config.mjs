@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 
 // Plan text must render exactly as printed: no typographic quote rewriting (smart punctuation),
@@ -11,6 +12,6 @@ export default defineConfig({
   site: 'https://plans.example.cn',
   trailingSlash: 'always',
   markdown: { processor },
-  integrations: [mdx({ processor })],
+  integrations: [mdx({ processor }), sitemap()],
   build: { format: 'directory' },
 });
