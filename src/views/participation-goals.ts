@@ -4,6 +4,10 @@
  * indicator, taken theme by theme (one air goal, one water goal, one soil goal … then a second
  * round), so that a short list covers the place's main commitments rather than five air figures.
  *
+ * Inside a theme, indicators that more plans of the whole site set come first (PM2.5 and surface
+ * water quality before a single plan's chemical-oxygen-demand cut): what many plans commit to is
+ * what readers compare. Then the catalogue's order.
+ *
  * The latest deadline wins when a place's plans set the same indicator more than once
  * ("到2020年…40微克/立方米以下" and "到2021年…35微克/立方米"). Every goal keeps its verbatim quote and
  * the link to its clause.
@@ -61,6 +65,15 @@ export function goalTarget(g: Pick<GoalLike, 'comparator' | 'value' | 'unit' | '
   return `${BEFORE[g.comparator]}${amount}`;
 }
 
+/** For each indicator id, how many plans set a goal on it. */
+export function indicatorUse(plans: readonly { doc: { goals: Pick<GoalLike, 'indicatorId'>[] } }[]): Map<string, number> {
+  const use = new Map<string, number>();
+  for (const plan of plans) {
+    for (const id of new Set(plan.doc.goals.map((g) => g.indicatorId).filter((x): x is string => Boolean(x)))) use.set(id, (use.get(id) ?? 0) + 1);
+  }
+  return use;
+}
+
 interface Candidate { goal: GoalLike; plan: { slug: string; title: string }; info: IndicatorInfo | undefined; planIndex: number }
 
 /**
@@ -69,7 +82,13 @@ interface Candidate { goal: GoalLike; plan: { slug: string; title: string }; inf
  */
 export function mainGoals(
   plans: readonly { slug: string; title: string; doc: { goals: GoalLike[] } }[],
-  opts: { indicators?: ReadonlyMap<string, IndicatorInfo>; themeOrder?: readonly string[]; limit: number },
+  opts: {
+    indicators?: ReadonlyMap<string, IndicatorInfo>;
+    themeOrder?: readonly string[];
+    /** How many plans of the site set each indicator (see indicatorUse). */
+    use?: ReadonlyMap<string, number>;
+    limit: number;
+  },
 ): GoalItem[] {
   const best = new Map<string, Candidate>();
   plans.forEach((plan, planIndex) => {
@@ -86,7 +105,8 @@ export function mainGoals(
     return i < 0 ? Number.MAX_SAFE_INTEGER : i;
   };
   const queues = new Map<string, Candidate[]>();
-  const candidates = [...best.values()].sort((a, b) => (a.info?.order ?? 1e9) - (b.info?.order ?? 1e9) || a.planIndex - b.planIndex);
+  const used = (c: Candidate) => opts.use?.get(c.goal.indicatorId!) ?? 0;
+  const candidates = [...best.values()].sort((a, b) => used(b) - used(a) || (a.info?.order ?? 1e9) - (b.info?.order ?? 1e9) || a.planIndex - b.planIndex);
   for (const c of candidates) {
     const theme = c.info?.theme ?? c.goal.theme ?? '';
     queues.set(theme, [...(queues.get(theme) ?? []), c]);

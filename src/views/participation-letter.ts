@@ -2,8 +2,9 @@
  * What the information-request letter (依申请公开) of one plan can cite (issue 8): the clauses that
  * promise a channel, the clauses that set a goal, and every section, each with its permanent link.
  * The printed letter without JavaScript cites the default clause: the plan's first clause about
- * information disclosure, else its first participation clause, else its first goal, else its first
- * section; with JavaScript the reader picks another.
+ * information disclosure, else its first goal (asking how far a target has come is the commonest
+ * request), else its first other participation clause, else its first section; with JavaScript
+ * the reader picks another.
  */
 import type { PlanInput, PromiseItem, SectionLike } from './participation.ts';
 
@@ -39,10 +40,8 @@ export function letterClauses(plan: PlanInput, promises: readonly PromiseItem[])
     seen.add(c.id);
     out.push(c);
   };
-  const disclosure = promises.filter((p) => p.kinds.includes('disclosure'));
-  for (const p of [...disclosure, ...promises]) {
-    add({ id: p.blockId, group: '参与方式', label: `${p.labels.join('、')}：${p.clause}`, cite: p.clause, quote: letterQuote(p.quote), href: p.href });
-  }
+  const promise = (p: PromiseItem) => add({ id: p.blockId, group: '参与方式', label: `${p.labels.join('、')}：${p.clause}`, cite: p.clause, quote: letterQuote(p.quote), href: p.href });
+  promises.filter((p) => p.kinds.includes('disclosure')).forEach(promise);
   const sections = new Map<string, SectionLike>();
   const walk = (list: SectionLike[], visit: (s: SectionLike) => void) => list.forEach((s) => { visit(s); walk(s.children, visit); });
   walk(plan.doc.sections, (s) => sections.set(s.id, s));
@@ -52,6 +51,7 @@ export function letterClauses(plan: PlanInput, promises: readonly PromiseItem[])
     const where = s ? `${s.number ?? ''}${s.heading}` : '目标';
     add({ id: g.blockId, group: '目标', label: `${g.indicator}：${where}`, cite: where, quote: letterQuote(g.quote), href: `/plans/${plan.slug}/#${g.blockId}` });
   }
+  promises.forEach(promise);
   walk(plan.doc.sections, (s) => {
     if (s.role === 'notice' || s.role === 'signature' || !(s.number || s.heading)) return;
     const label = `${s.number ?? ''}${s.heading}`.trim();

@@ -13,7 +13,7 @@
 import type { Channel, ChannelKind, Jurisdiction } from '../pipeline/types.ts';
 import type { ChannelKindInfo } from '../schemas/channels.ts';
 import { isStale, registryFor, type RegistryPlace } from '../pipeline/enrich/channels-registry.ts';
-import { mainGoals, type GoalItem, type GoalLike, type IndicatorInfo } from './participation-goals.ts';
+import { indicatorUse, mainGoals, type GoalItem, type GoalLike, type IndicatorInfo } from './participation-goals.ts';
 
 /** What a citizen does with a channel, in the order the pages show them. */
 export const ACTIONS = [
@@ -34,7 +34,7 @@ export interface DocLike {
   meta: { title: string | null; jurisdiction: Jurisdiction | null; issuer: string | null; issued: string | null };
   sections: SectionLike[];
   goals: GoalLike[];
-  channels: Pick<Channel, 'kind' | 'label' | 'value' | 'quote' | 'sectionId' | 'blockId'>[];
+  channels: (Pick<Channel, 'kind' | 'label' | 'value' | 'quote' | 'sectionId' | 'blockId'> & { entry?: string })[];
 }
 export interface PlanInput { slug: string; title: string; doc: DocLike }
 
@@ -80,8 +80,12 @@ export interface ContactItem {
 }
 
 export interface PlaceView {
-  /** URL segment: the full place name, province first ("江苏省扬州市", "上海市静安区"). */
+  /** The full place name, province first ("江苏省扬州市", "上海市静安区"): unique. */
   key: string;
+  /** URL segment: the place's slug on the site (/places/<slug>/), else the key itself. */
+  slug: string;
+  /** Names from the outermost place down: ["上海市", "静安区"]. */
+  path: string[];
   name: string;
   /** Province (or municipality) as the plans name it, null when they do not say. */
   province: string | null;
@@ -90,13 +94,13 @@ export interface PlaceView {
   promises: PromiseItem[];
   contacts: ContactItem[];
   /** Enclosing places that have their own page ("上海市" for 上海市静安区). */
-  parents: { key: string; name: string }[];
+  parents: { key: string; slug: string; name: string }[];
   goals: GoalItem[];
 }
 
 export interface PlanParticipationView {
   slug: string;
-  place: { key: string; name: string } | null;
+  place: { key: string; slug: string; name: string } | null;
   promises: PromiseItem[];
   contacts: ContactItem[];
 }
@@ -117,6 +121,8 @@ export interface BuildOptions {
   indicators?: ReadonlyMap<string, IndicatorInfo>;
   themeOrder?: readonly string[];
   goalsPerPlace?: number;
+  /** The site's URL slug of a place given its names, outermost first (the places pages' slugs). */
+  slugOf?: (path: readonly string[]) => string | null;
 }
 
 /** The place's name parts, outermost first, without repeats: 上海市 › 宝山区 › 友谊路街道. */
@@ -159,6 +165,12 @@ function clauseParts(section: SectionLike | undefined, block: BlockLike | undefi
  * channels named in the same sentence ("12345""12369"热线……有奖举报) are listed together and each
  * quote stays one verbatim passage.
  */
+/**
+ * Rules of content/channel-kinds.yaml whose channels a citizen uses for another action than their
+ * kind's: "任何单位和个人有权对……举报" (kind other, rule other-report) is a way to report.
+ */
+const ACTION_BY_RULE: Record<string, ActionId> = { 'other-report': 'report' };
+
 export function planPromises(plan: PlanInput, kinds: Record<ChannelKind, ChannelKindInfo>): PromiseItem[] {
   const sections = new Map<string, SectionLike>();
   const blocks = new Map<string, BlockLike>();
@@ -168,7 +180,7 @@ export function planPromises(plan: PlanInput, kinds: Record<ChannelKind, Channel
   });
   const items: PromiseItem[] = [];
   for (const c of plan.doc.channels) {
-    const action = (kinds[c.kind]?.action ?? 'join') as ActionId;
+    const action = (c.entry && ACTION_BY_RULE[c.entry]) || ((kinds[c.kind]?.action ?? 'join') as ActionId);
     // Same block and action, and one quote inside the other: the same passage.
     let item = items.find((i) => i.blockId === c.blockId && i.action === action && (i.quote.includes(c.quote) || c.quote.includes(i.quote)));
     if (!item) {
@@ -260,7 +272,7 @@ export function buildParticipation(plans: readonly PlanInput[], opts: BuildOptio
     }
     planViews.set(plan.slug, {
       slug: plan.slug,
-      place: j && key ? { key, name: j.name } : null,
+      place: j && key ? { key, slug: opts.slugOf?.(placeParts(j)) ?? key, name: j.name } : null,
       promises,
       contacts: placeContacts(registryChain(opts.registry, j), plans, opts),
     });
@@ -272,14 +284,17 @@ export function buildParticipation(plans: readonly PlanInput[], opts: BuildOptio
     const key = placeKey(j);
     if (!byKey.has(key)) byKey.set(key, { j, plans: [] });
   }
+  const use = indicatorUse(plans);
   const places: PlaceView[] = [...byKey.entries()].map(([key, { j, plans: own }]) => {
     const parts = placeParts(j);
     const parents = parts.slice(0, -1).map((_, i) => parts.slice(0, i + 1).join(''))
       .filter((k) => k !== key && byKey.has(k))
       .reverse()
-      .map((k) => ({ key: k, name: byKey.get(k)!.j.name }));
+      .map((k) => ({ key: k, slug: opts.slugOf?.(placeParts(byKey.get(k)!.j)) ?? k, name: byKey.get(k)!.j.name }));
     return {
       key,
+      slug: opts.slugOf?.(parts) ?? key,
+      path: parts,
       name: j.name,
       province: j.province ?? null,
       level: j.level ?? null,
@@ -287,7 +302,7 @@ export function buildParticipation(plans: readonly PlanInput[], opts: BuildOptio
       promises: own.flatMap((p) => planViews.get(p.slug)!.promises),
       contacts: placeContacts(registryChain(opts.registry, j), plans, opts),
       parents,
-      goals: mainGoals(own, { indicators: opts.indicators, themeOrder: opts.themeOrder, limit: opts.goalsPerPlace ?? 6 }),
+      goals: mainGoals(own, { indicators: opts.indicators, themeOrder: opts.themeOrder, use, limit: opts.goalsPerPlace ?? 6 }),
     };
   });
   places.sort((a, b) => a.key.localeCompare(b.key, 'zh-CN'));

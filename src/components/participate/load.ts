@@ -13,6 +13,7 @@ import { loadVocabulary } from '../../pipeline/enrich/channels-vocabulary.ts';
 import { loadIndicators } from '../../pipeline/enrich/goals-indicators.ts';
 import { loadThemes } from '../../pipeline/enrich/themes-taxonomy.ts';
 import { displayTitle } from '../../utils/plan-labels.ts';
+import { loadSite } from '../../views/site.ts';
 import { buildParticipation, type ParticipationIndex, type PlanInput } from '../../views/participation.ts';
 import type { IndicatorInfo } from '../../views/participation-goals.ts';
 
@@ -50,7 +51,11 @@ async function build(): Promise<ParticipationData> {
   const themes = loadThemes();
   const catalogue = loadIndicators();
   const indicators = new Map<string, IndicatorInfo>(catalogue.entries.map((e, order) => [e.id, { name: e.name, theme: e.theme, order }]));
+  // Same addresses as the place pages: /places/shanghai-jingan/ ↔ /participate/shanghai-jingan/.
+  const site = await loadSite();
+  const slugs = new Map([...site.places.bySlug.values()].map((n) => [n.path.join('/'), n.slug]));
   const index = buildParticipation(plans, {
+    slugOf: (path) => slugs.get(path.join('/')) ?? null,
     registry: places,
     kinds: vocabulary.kinds,
     asOf: buildDate(),
@@ -66,7 +71,7 @@ export function dateLabel(day: string): string {
   return `${y}年${m}月${d}日`;
 }
 
-/** Plain text for a URL segment: Astro encodes it, the pages link with the same function. */
-export function placeHref(key: string, card = false): string {
-  return `/participate/${encodeURIComponent(key)}/${card ? 'card/' : ''}`;
+/** A place's participation page (or its card); `slug` is PlaceView.slug. */
+export function placeHref(slug: string, card = false): string {
+  return `/participate/${encodeURIComponent(slug)}/${card ? 'card/' : ''}`;
 }
