@@ -22,6 +22,8 @@ export const themeSituationSchema = z.strictObject({
 });
 
 export const themeActionSchema = z.strictObject({
+  /** The box's heading when the default ("发现“蓝天”方面的问题，可以这样做") does not fit the theme. */
+  heading: text('方框的标题').optional(),
   /** One sentence that opens the box: why this theme concerns the reader. */
   intro: text('开头的一句话'),
   /** Situations and what to do, most common first. */
@@ -54,7 +56,7 @@ export function checkThemeActionsFile(data: unknown, file: string): { ok: true; 
     problems: result.error.issues.map((issue) => {
       const field = issue.path.map(String).join('.') || '(整个文件)';
       if (issue.code === 'unrecognized_keys') {
-        return `${file}：${field} 里有不认识的字段 ${issue.keys.join('、')}：可用的字段有 intro、situations（see、tell、numbers）、ask，请检查拼写。`;
+        return `${file}：${field} 里有不认识的字段 ${issue.keys.join('、')}：可用的字段有 heading、intro、situations（see、tell、numbers）、ask，请检查拼写。`;
       }
       const value = issue.path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), data);
       return value === undefined
