@@ -41,6 +41,17 @@ export function planRecord(page: PlanPage, doc: PlanDoc): PlanRecord {
   };
 }
 
+/**
+ * The title without its issuer, for lists where the place is already named: "上海市人民政府办公厅
+ * 关于全面加强建筑垃圾管理的实施意见" → "全面加强建筑垃圾管理的实施意见". A substring of the title,
+ * never a rewording; the whole title when "关于" is not followed by enough words.
+ */
+export function shortTitle(p: PlanRecord): string {
+  const at = p.title.indexOf('关于');
+  const rest = at >= 0 ? p.title.slice(at + 2) : '';
+  return rest.length >= 6 ? rest : p.title;
+}
+
 /** Newest first; undated plans last, then by title. */
 export function byNewest(a: PlanRecord, b: PlanRecord): number {
   return (b.page.issued ?? '').localeCompare(a.page.issued ?? '') || a.title.localeCompare(b.title, 'zh-CN');

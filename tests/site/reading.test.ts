@@ -122,7 +122,7 @@ describe.each(slugs)('plan page %s', (slug) => {
   it('sets the cover notice apart, before the plan, and right-aligns the signature', () => {
     const notice = doc.sections.find((s) => s.role === 'notice');
     if (notice) {
-      const at = page.indexOf(`<section class="part part-notice" data-level="1" aria-labelledby="${notice.id}">`);
+      const at = page.indexOf(`<section class="part part-notice" aria-labelledby="${notice.id}">`);
       expect(at).toBeGreaterThan(0);
       const firstPlan = doc.sections.find((s) => !s.role && s.blocks.length + s.children.length > 0);
       if (firstPlan) expect(page.indexOf(`id="${firstPlan.id}"`)).toBeGreaterThan(at);
@@ -131,7 +131,7 @@ describe.each(slugs)('plan page %s', (slug) => {
       expect(page).toContain(`<section class="signature" id="${s.id}" aria-label="落款">`);
     }
     for (const s of [...walk(doc.sections)].map((v) => v.section).filter((x) => x.role === 'aside')) {
-      expect(page).toContain(`<aside class="aside-box" data-level="${s.level}" aria-labelledby="${s.id}">`);
+      expect(page).toContain(`<aside class="aside-box" aria-labelledby="${s.id}">`);
     }
   });
 

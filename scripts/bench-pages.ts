@@ -1,0 +1,100 @@
+/**
+ * How heavy a plan page is next to the plan itself (run after `npm run build`):
+ *
+ *   npm run -s bench:pages            # every plan page in dist/plans/
+ *   npm run -s bench:pages -- --dist other/dist
+ *
+ * For each plan: the transfer size of its page, HTML + the CSS and JS files it links (inline
+ * scripts and styles are part of the HTML), each compressed as a server would send it, gzip
+ * (level 6, the usual default) and brotli (quality 11, as for precompressed static files); next
+ * to it the same compression of the plan's own text (title block, headings with their numbers,
+ * every block, from content/plan-data/<slug>.json). The goal is a page at most 1.5 times its text.
+ * A first visit pays the CSS; later pages come from the cache, so the figure is an upper bound.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { PlanDocument, Section } from '../src/pipeline/types.ts';
+
+const args = process.argv.slice(2);
+const dist = args.includes('--dist') ? args[args.indexOf('--dist') + 1]! : 'dist';
+const dataDir = 'content/plan-data';
+const GOAL = 1.5;
+
+if (!existsSync(join(dist, 'plans')) || !existsSync(dataDir)) {
+  console.error(`找不到 ${join(dist, 'plans')} 或 ${dataDir}：请先运行 npm run build。`);
+  process.exit(1);
+}
+
+const gz = (b: Buffer) => gzipSync(b, { level: 6 }).length;
+const br = (b: Buffer) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: b.length } }).length;
+
+/** The plan's own words: what the source gives, without the site's labels and navigation. */
+function planText(doc: PlanDocument): string {
+  const parts = doc.masthead.map((m) => m.text);
+  const walk = (list: Section[]) => {
+    for (const s of list) {
+      if (s.role !== 'notice' && s.role !== 'signature') parts.push(`${s.number ?? ''}${s.heading}`);
+      for (const b of s.blocks) parts.push(b.text);
+      walk(s.children);
+    }
+  };
+  walk(doc.sections);
+  return parts.join('\n');
+}
+
+/** The CSS and JS files a page links, read from dist/ (inline ones are in the HTML already). */
+function linkedAssets(html: string): Buffer[] {
+  const urls = [
+    ...[...html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*>/g)].map((m) => /href="([^"]+)"/.exec(m[0])?.[1]),
+    ...[...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]),
+  ].filter((u): u is string => Boolean(u) && u!.startsWith('/'));
+  return [...new Set(urls)].map((u) => readFileSync(join(dist, decodeURIComponent(u.split(/[?#]/)[0]!))));
+}
+
+interface Row { slug: string; raw: number; text: number; pageGz: number; textGz: number; pageBr: number; htmlBr: number; textBr: number }
+
+const rows: Row[] = [];
+for (const file of readdirSync(dataDir).filter((f) => f.endsWith('.json')).sort()) {
+  const slug = file.slice(0, -5);
+  const pagePath = join(dist, 'plans', slug, 'index.html');
+  if (!existsSync(pagePath)) continue;
+  const html = readFileSync(pagePath);
+  const assets = linkedAssets(html.toString('utf8'));
+  const text = Buffer.from(planText(JSON.parse(readFileSync(join(dataDir, file), 'utf8')) as PlanDocument));
+  const parts = [html, ...assets];
+  rows.push({
+    slug,
+    raw: parts.reduce((n, b) => n + b.length, 0),
+    text: text.length,
+    pageGz: parts.reduce((n, b) => n + gz(b), 0),
+    textGz: gz(text),
+    pageBr: parts.reduce((n, b) => n + br(b), 0),
+    htmlBr: br(html),
+    textBr: br(text),
+  });
+}
+if (!rows.length) {
+  console.error(`${join(dist, 'plans')} 里没有规划页面：请先运行 npm run build。`);
+  process.exit(1);
+}
+
+const kb = (n: number) => (n / 1024).toFixed(1).padStart(7);
+const ratio = (a: number, b: number) => (a / b).toFixed(2).padStart(5);
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+console.log('规划页面的传输大小与规划正文的压缩大小（KB；页面 = HTML + 链接的 CSS/JS；gzip -6，brotli q11）');
+console.log('“仅HTML”：CSS 已在缓存里（读过本站任一页之后）。');
+console.log(`${'slug'.padEnd(58)} ${'页面原始'.padStart(5)} ${'正文原始'.padStart(5)} │ ${'页面gz'.padStart(6)} ${'正文gz'.padStart(6)} ${'倍数'.padStart(4)} │ ${'页面br'.padStart(6)} ${'正文br'.padStart(6)} ${'倍数'.padStart(4)} ${'仅HTML'.padStart(5)}`);
+for (const r of rows) {
+  console.log(`${r.slug.padEnd(58)} ${kb(r.raw)} ${kb(r.text)} │ ${kb(r.pageGz)} ${kb(r.textGz)} ${ratio(r.pageGz, r.textGz)} │ ${kb(r.pageBr)} ${kb(r.textBr)} ${ratio(r.pageBr, r.textBr)} ${ratio(r.htmlBr, r.textBr)}`);
+}
+const gzRatios = rows.map((r) => r.pageGz / r.textGz);
+const brRatios = rows.map((r) => r.pageBr / r.textBr);
+const htmlRatios = rows.map((r) => r.htmlBr / r.textBr);
+console.log(`中位数（${rows.length} 份）：gzip ${median(gzRatios).toFixed(2)} 倍，brotli ${median(brRatios).toFixed(2)} 倍，brotli 仅HTML ${median(htmlRatios).toFixed(2)} 倍；目标 ≤ ${GOAL} 倍。` +
+  `超过目标：gzip ${gzRatios.filter((x) => x > GOAL).length} 份，brotli ${brRatios.filter((x) => x > GOAL).length} 份，仅HTML ${htmlRatios.filter((x) => x > GOAL).length} 份。`);
