@@ -8,8 +8,9 @@
  * water quality before a single plan's chemical-oxygen-demand cut): what many plans commit to is
  * what readers compare. Then the catalogue's order.
  *
- * The latest deadline wins when a place's plans set the same indicator more than once
- * ("到2020年…40微克/立方米以下" and "到2021年…35微克/立方米"). Every goal keeps its verbatim quote and
+ * When a place's plans set the same indicator more than once, the latest deadline inside the plan's
+ * period wins ("到2020年…40微克/立方米以下" and "到2021年…35微克/立方米" → 2021); a 2035 vision
+ * beyond a 2021–2025 plan's period counts only when the period sets none. Every goal keeps its verbatim quote and
  * the link to its clause.
  */
 import type { Comparator } from '../pipeline/types.ts';
@@ -74,14 +75,20 @@ export function indicatorUse(plans: readonly { doc: { goals: Pick<GoalLike, 'ind
   return use;
 }
 
-interface Candidate { goal: GoalLike; plan: { slug: string; title: string }; info: IndicatorInfo | undefined; planIndex: number }
+interface Candidate { goal: GoalLike; plan: { slug: string; title: string }; info: IndicatorInfo | undefined; planIndex: number; rank: number }
 
 /**
  * Up to `limit` goals, one per indicator, round-robin over themes in `themeOrder`. Only goals the
  * catalogue recognises count: an unrecognised number ("106种监测能力") is no "main goal".
  */
+/** Higher is better: deadlines inside the plan's period first, then the later one. */
+function deadlineRank(year: number | null, periodEnd: number | null): number {
+  if (year === null) return 0;
+  return periodEnd !== null && year > periodEnd ? year - 10_000 : year;
+}
+
 export function mainGoals(
-  plans: readonly { slug: string; title: string; doc: { goals: GoalLike[] } }[],
+  plans: readonly { slug: string; title: string; doc: { goals: GoalLike[]; meta?: { period: { from: number; to: number } | null } } }[],
   opts: {
     indicators?: ReadonlyMap<string, IndicatorInfo>;
     themeOrder?: readonly string[];
@@ -96,8 +103,9 @@ export function mainGoals(
       if (!goal.indicatorId) continue;
       const info = opts.indicators?.get(goal.indicatorId);
       const current = best.get(goal.indicatorId);
-      // Latest deadline first; at equal deadlines the first goal found (plan order, then text order).
-      if (!current || (goal.year ?? 0) > (current.goal.year ?? 0)) best.set(goal.indicatorId, { goal, plan, info, planIndex });
+      const rank = deadlineRank(goal.year, plan.doc.meta?.period?.to ?? null);
+      // At equal rank the first goal found (plan order, then text order).
+      if (!current || rank > current.rank) best.set(goal.indicatorId, { goal, plan, info, planIndex, rank });
     }
   });
   const themeRank = (t: string | null | undefined) => {

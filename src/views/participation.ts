@@ -31,7 +31,7 @@ export type ActionId = (typeof ACTIONS)[number]['id'];
 export interface BlockLike { id: string; lead: string | null; text: string; themes: string[] }
 export interface SectionLike { id: string; number: string | null; heading: string; themes: string[]; blocks: BlockLike[]; children: SectionLike[]; role?: string }
 export interface DocLike {
-  meta: { title: string | null; jurisdiction: Jurisdiction | null; issuer: string | null; issued: string | null };
+  meta: { title: string | null; jurisdiction: Jurisdiction | null; issuer: string | null; issued: string | null; period: { from: number; to: number } | null };
   sections: SectionLike[];
   goals: GoalLike[];
   channels: (Pick<Channel, 'kind' | 'label' | 'value' | 'quote' | 'sectionId' | 'blockId'> & { entry?: string })[];

@@ -87,7 +87,7 @@ describe('the build-time participation index', () => {
     for (const place of fresh.places) for (const c of place.contacts) expect(c.stale).toBe(c.verified < oneYearBefore(newest));
   });
 
-  it('picks main goals one per indicator, latest deadline, every theme before a second of any', () => {
+  it('picks main goals one per indicator, latest deadline within the plan period, every theme before a second of any', () => {
     const catalogue = loadIndicators();
     const themes = loadThemes();
     const indicators = new Map(catalogue.entries.map((e, order) => [e.id, { name: e.name, theme: e.theme, order }]));
@@ -97,7 +97,10 @@ describe('the build-time participation index', () => {
     expect(new Set(picked.map((g) => g.indicatorId)).size).toBe(picked.length);
     for (const g of picked) {
       const same = rich.doc.goals.filter((x) => x.indicatorId === g.indicatorId);
-      expect(g.year).toBe(Math.max(...same.map((x) => x.year ?? 0)) || null);
+      const end = rich.doc.meta.period?.to ?? Infinity;
+      const years = same.map((x) => x.year ?? 0);
+      const inside = years.filter((y) => y <= end);
+      expect(g.year).toBe(Math.max(...(inside.length ? inside : years)) || null);
       expect(same.map((x) => x.quote)).toContain(g.quote);
     }
     const themesPicked = picked.map((g) => g.theme);
