@@ -6,6 +6,7 @@
  * `verified` date is more than a year old. Reading never throws for a bad file: its problems are
  * returned (file, field, value and fix, in Chinese) and the other files are still used.
  */
+import { contentPath } from '../content-path.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ import { parse } from 'yaml';
 import { describeIssues, registryPlaceSchema, type RegistryEntry, type RegistryPlaceData } from '../../schemas/channels.ts';
 import type { Jurisdiction } from '../types.ts';
 
-export const REGISTRY_DIR = fileURLToPath(new URL('../../../content/channels/', import.meta.url));
+export const REGISTRY_DIR = contentPath('channels');
 
 export interface RegistryPlace extends RegistryPlaceData {
   /** The file name without .yaml: the place's URL slug. */

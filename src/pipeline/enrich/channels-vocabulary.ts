@@ -4,6 +4,7 @@
  * same clause") expanded. A file that does not validate raises ChannelVocabularyError, whose
  * message names the file, the field, the value and the fix in Chinese.
  */
+import { contentUrl } from '../content-path.ts';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
@@ -13,7 +14,7 @@ import {
 } from '../../schemas/channels.ts';
 import type { ChannelKind } from '../types.ts';
 
-export const VOCABULARY_URL = new URL('../../../content/channel-kinds.yaml', import.meta.url);
+export const VOCABULARY_URL = contentUrl('channel-kinds.yaml');
 
 export interface CompiledRule {
   id: string;

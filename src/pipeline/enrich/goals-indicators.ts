@@ -10,13 +10,14 @@
  * A catalogue that does not validate stops with a Chinese message naming the file, field, value
  * and fix: a broken catalogue must not publish pages whose comparisons are silently empty.
  */
+import { contentUrl } from '../content-path.ts';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { checkIndicatorsFile, type IndicatorEntry } from '../../schemas/indicators.ts';
 
 /** The catalogue file, resolved from this module so that `parse` works on plans anywhere on disk. */
-export const indicatorsFileUrl = new URL('../../../content/indicators.yaml', import.meta.url);
+export const indicatorsFileUrl = contentUrl('indicators.yaml');
 
 export class IndicatorsFileError extends Error {
   readonly problems: string[];

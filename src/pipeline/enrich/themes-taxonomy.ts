@@ -4,6 +4,7 @@
  * A file that does not validate stops with a Chinese message naming the file, the field, the
  * value and the fix: a broken taxonomy must not publish a site whose theme pages are silently empty.
  */
+import { contentUrl } from '../content-path.ts';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
@@ -11,7 +12,7 @@ import { checkThemesFile, type ThemesFile } from '../../schemas/themes.ts';
 import { TermMatcher, type WordSense } from './themes-match.ts';
 
 /** The taxonomy file, resolved from this module so that `parse` works on plans anywhere on disk. */
-export const themesFileUrl = new URL('../../../content/themes.yaml', import.meta.url);
+export const themesFileUrl = contentUrl('themes.yaml');
 
 export class ThemesFileError extends Error {
   readonly problems: string[];
