@@ -37,8 +37,8 @@ it('builds a page for each battle and the themes index', () => {
 
 describe.each(BATTLES)('the %s page', (theme) => {
   const full = existsSync(`dist/themes/${theme}/index.html`) ? html(`/themes/${theme}/`) : '';
-  // The listing of sections (the goals and participation boxes above it link to blocks of their own).
-  const page = full.slice(full.indexOf('<div class="theme-sections"'));
+  // The listing of sections only: the goals and participation boxes around it link to blocks of their own.
+  const page = full.slice(full.indexOf('<div class="theme-sections"'), full.indexOf('<div id="theme-actions"'));
 
   it('lists every section of every plan that carries the battle', () => {
     const missing: string[] = [];
