@@ -1,0 +1,243 @@
+/**
+ * Writes the search index of the site (issue 9) through Pagefind's Node API, from the plan
+ * documents in content/plan-data/*.json, after `astro build` (see package.json "build"):
+ *
+ *   node scripts/build-search.ts [--data content/plan-data] [--out dist] [--stats]
+ *
+ * Layout and reasons: src/search/layout.ts. Tokens: src/search/tokens.ts. In short:
+ *   - routers (/pagefind/, /pagefind/r/<r>/): one record per plan, its distinct bigrams, with
+ *     the filters p (plan number), place, level, kind, year, theme (union of its sections');
+ *   - section bundles (/pagefind/s/<g>/): one record per section of a group of plans, its own
+ *     text as bigrams in order (phrase queries are exact), with the filters s (section key),
+ *     place, level, kind, year, theme; URL /plans/<slug>/#<section-id>;
+ *   - /search-data/: group cards (titles, places, heading paths) and text packs (the sections'
+ *     texts as printed, for excerpts), so no Pagefind meta field is used: Pagefind indexes meta
+ *     values as words and its exact search falls back to them, which would return a subsection
+ *     for words in its parent's heading.
+ * Indexes are built one at a time and the Pagefind service is restarted between routers, so
+ * memory stays bounded by the size of one group, not the corpus. --stats prints the indexer's
+ * peak memory (VmHWM of the Pagefind process).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import * as pagefind from 'pagefind';
+import type { PagefindIndex } from 'pagefind';
+import {
+  comparePlans, planInfo, sectionRecords,
+  type PlanRecordInfo, type SearchableDoc, type SectionRecord,
+} from '../src/search/records.ts';
+import { recordContent, recordWords, SEPARATOR } from '../src/search/tokens.ts';
+import {
+  FILTER_PLAN, FILTER_SECTION, groupBundlePath, groupCardPath, manifestPath, routerPath,
+  sectionKey, slugPath, textPackPath,
+  type CardPlan, type GroupCard, type Manifest, type TextPack,
+} from '../src/search/layout.ts';
+
+const args = process.argv.slice(2);
+const valueOf = (flag: string): string | undefined => {
+  const i = args.indexOf(flag);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const dataDir = valueOf('--data') ?? 'content/plan-data';
+const outDir = valueOf('--out') ?? 'dist';
+const showStats = args.includes('--stats');
+const num = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
+
+/** Plans per router bundle: bounds the indexer's memory (about 1 MB per plan, measured). */
+const ROUTER_PLANS = num('SEARCH_ROUTER_PLANS', 250);
+/** Plans per section bundle: a cold search fetches one bundle per plan group on the page. */
+const GROUP_PLANS = num('SEARCH_GROUP_PLANS', 4);
+/**
+ * Pagefind splits its word list into chunks of about this many postings and loads the chunks a
+ * query's words fall in. Small chunks load fewer bytes per word but add entries to the metadata
+ * file every search loads; these sizes were tuned with `npm run bench:search`.
+ */
+const ROUTER_CHUNK = num('SEARCH_ROUTER_CHUNK', 4000);
+const GROUP_CHUNK = num('SEARCH_GROUP_CHUNK', 600);
+/** Text packs hold consecutive sections up to about this many characters. */
+const PACK_CHARS = 3000;
+const LANGUAGE = 'und';
+
+interface Plan {
+  n: number;
+  info: PlanRecordInfo;
+  records: SectionRecord[];
+}
+
+const stats = { peakKB: 0, indexes: 0, records: 0 };
+
+function readPlans(): Plan[] {
+  if (!existsSync(dataDir)) {
+    console.error(`✗ 找不到 ${dataDir}：请先运行 npm run content（由 seeds/ 生成规划数据），再建立搜索索引。`);
+    process.exit(1);
+  }
+  const plans: Omit<Plan, 'n'>[] = [];
+  for (const file of readdirSync(dataDir).filter((f) => f.endsWith('.json')).sort()) {
+    const slug = file.slice(0, -'.json'.length);
+    let doc: SearchableDoc;
+    try {
+      doc = JSON.parse(readFileSync(join(dataDir, file), 'utf8')) as SearchableDoc;
+    } catch (error) {
+      console.error(`✗ ${join(dataDir, file)} 不是有效的 JSON（${(error as Error).message}），这份规划不进搜索索引。请重新运行 npm run content。`);
+      continue;
+    }
+    plans.push({ info: planInfo(slug, doc), records: sectionRecords(doc) });
+  }
+  return plans.sort((a, b) => comparePlans(a.info, b.info)).map((p, n) => ({ ...p, n }));
+}
+
+function planFilters(p: Plan): Record<string, string[]> {
+  const f: Record<string, string[]> = { place: p.info.place };
+  if (p.info.level) f.level = [p.info.level];
+  if (p.info.kind) f.kind = [p.info.kind];
+  if (p.info.year) f.year = [String(p.info.year)];
+  return f;
+}
+
+/** The id of the running Pagefind service process, for its peak memory. */
+function serviceProcesses(): number[] {
+  try {
+    return readFileSync(`/proc/${process.pid}/task/${process.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+function notePeak(): void {
+  for (const pid of serviceProcesses()) {
+    try {
+      const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (m) stats.peakKB = Math.max(stats.peakKB, Number(m[1]));
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+}
+
+/** Restarts the service with a chunk size (read by Pagefind from the environment at start). */
+async function restartService(chunk: number): Promise<void> {
+  notePeak();
+  await pagefind.close();
+  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(chunk);
+}
+
+async function newIndex(): Promise<PagefindIndex> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: LANGUAGE });
+  if (!index) throw new Error(`Pagefind 无法建立索引：${errors.join('；')}`);
+  stats.indexes++;
+  return index;
+}
+
+async function add(index: PagefindIndex, url: string, content: string, filters: Record<string, string[]>): Promise<void> {
+  const { errors } = await index.addCustomRecord({ url, content, language: LANGUAGE, filters });
+  if (errors.length) throw new Error(`Pagefind 拒绝了记录 ${url}：${errors.join('；')}`);
+  stats.records++;
+}
+
+/** Writes the files a search needs (no fragments: results are told apart by their filters). */
+async function writeBundle(index: PagefindIndex, dir: string, withScript: boolean): Promise<void> {
+  const { files, errors } = await index.getFiles();
+  if (errors.length) throw new Error(`Pagefind 无法输出索引：${errors.join('；')}`);
+  notePeak();
+  await index.deleteIndex();
+  for (const f of files) {
+    const keep = f.path.endsWith('.pf_meta') || f.path === 'pagefind-entry.json'
+      || f.path.startsWith('index/') || f.path.startsWith('filter/')
+      || (withScript && (f.path === 'pagefind.js' || /^wasm\.[\w-]+\.pagefind$/.test(f.path)));
+    if (!keep) continue;
+    const target = join(dir, f.path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, f.content);
+  }
+}
+
+const outPath = (urlPath: string): string => join(outDir, ...urlPath.split('/').filter(Boolean));
+
+function writeJson(urlPath: string, value: unknown): void {
+  const target = outPath(urlPath);
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, JSON.stringify(value));
+}
+
+async function buildRouters(plans: Plan[]): Promise<number> {
+  const count = Math.max(1, Math.ceil(plans.length / ROUTER_PLANS));
+  for (let r = 0; r < count; r++) {
+    await restartService(ROUTER_CHUNK);
+    const index = await newIndex();
+    for (const p of plans.slice(r * ROUTER_PLANS, (r + 1) * ROUTER_PLANS)) {
+      const words = new Set<string>();
+      for (const rec of p.records) for (const t of rec.texts) for (const w of recordWords(t)) words.add(w);
+      words.delete(SEPARATOR);
+      const themes = [...new Set(p.records.flatMap((rec) => rec.themes))];
+      await add(index, `/plans/${p.info.slug}/`, [...words].join(' '), {
+        [FILTER_PLAN]: [String(p.n)], ...planFilters(p), ...(themes.length ? { theme: themes } : {}),
+      });
+    }
+    await writeBundle(index, outPath(routerPath(r)), r === 0);
+  }
+  return count;
+}
+
+async function buildGroups(plans: Plan[]): Promise<void> {
+  await restartService(GROUP_CHUNK);
+  const groups = Math.ceil(plans.length / GROUP_PLANS);
+  for (let g = 0; g < groups; g++) {
+    const members = plans.slice(g * GROUP_PLANS, (g + 1) * GROUP_PLANS);
+    const index = await newIndex();
+    const card: GroupCard = { plans: [] };
+    const packs: TextPack[] = [];
+    let pack: TextPack = {};
+    let packChars = 0;
+    for (const p of members) {
+      const cardPlan: CardPlan = { n: p.n, slug: p.info.slug, title: p.info.title, place: p.info.place, secs: [] };
+      for (const [i, rec] of p.records.entries()) {
+        const key = sectionKey(p.n, i);
+        await add(index, `/plans/${p.info.slug}/#${rec.id}`, recordContent(rec.texts), {
+          [FILTER_SECTION]: [key], ...planFilters(p), ...(rec.themes.length ? { theme: rec.themes } : {}),
+        });
+        const chars = rec.texts.reduce((sum, t) => sum + t.length, 0);
+        if (packChars > 0 && packChars + chars > PACK_CHARS) {
+          packs.push(pack);
+          pack = {};
+          packChars = 0;
+        }
+        pack[key] = rec.texts;
+        packChars += chars;
+        cardPlan.secs.push([rec.id, rec.path, packs.length]);
+      }
+      card.plans.push(cardPlan);
+      writeJson(slugPath(p.info.slug), { n: p.n });
+    }
+    if (packChars > 0) packs.push(pack);
+    await writeBundle(index, outPath(groupBundlePath(g)), false);
+    writeJson(groupCardPath(g), card);
+    packs.forEach((k, i) => writeJson(textPackPath(g, i), k));
+    if (g % 50 === 49) await restartService(GROUP_CHUNK);
+  }
+}
+
+const started = Date.now();
+const plans = readPlans();
+rmSync(outPath('/pagefind/'), { recursive: true, force: true });
+rmSync(outPath('/search-data/'), { recursive: true, force: true });
+const sections = plans.reduce((sum, p) => sum + p.records.length, 0);
+try {
+  const routers = await buildRouters(plans);
+  await buildGroups(plans);
+  notePeak();
+  await pagefind.close();
+  const version = createHash('sha256')
+    .update(JSON.stringify(plans.map((p) => [p.info, p.records])))
+    .digest('hex').slice(0, 12);
+  const manifest: Manifest = { version, plans: plans.length, sections, routers, routerPlans: ROUTER_PLANS, groupPlans: GROUP_PLANS };
+  writeJson(manifestPath, manifest);
+  console.log(`搜索索引：${plans.length} 份规划、${sections} 个章节 → ${outPath('/pagefind/')}、${outPath('/search-data/')}（${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
+  if (showStats) {
+    console.log(JSON.stringify({ plans: plans.length, sections, routers, indexes: stats.indexes, records: stats.records, seconds: (Date.now() - started) / 1000, peakMB: Math.round(stats.peakKB / 1024) }));
+  }
+} catch (error) {
+  await pagefind.close();
+  console.error(`✗ 搜索索引没有建成：${(error as Error).message}`);
+  process.exit(1);
+}

@@ -1,0 +1,62 @@
+/**
+ * Where the search files live in the built site, shared by the indexer and the browser.
+ *
+ *   /pagefind/                  router bundle 0 (with pagefind.js and the WebAssembly)
+ *   /pagefind/r/<r>/            router bundles 1…: one record per plan, merged at start
+ *   /pagefind/s/<g>/            section bundles: one record per section of the plans in group g
+ *   /search-data/manifest.json  sizes and version (below)
+ *   /search-data/g/<g>.json     group card: plans of group g, their sections' anchors and paths
+ *   /search-data/t/<g>/<k>.json text pack k of group g: sections' texts, for excerpts
+ *   /search-data/slug/<slug>.json  { n }: a plan's number, for links that name a plan
+ *
+ * Why two kinds of bundle: every Pagefind bundle loads a metadata file of about 7 bytes per
+ * record before it can search, so one bundle of all sections (about 25 per plan) costs ~180 KB
+ * at 1,000 plans before the first result. The routers hold one light record per plan (each
+ * distinct bigram once, no positions) and tell which plans can contain the query; only the
+ * section bundles of the plans on the page being shown are then fetched and merged.
+ */
+
+export const ROUTER_BASE = '/pagefind/';
+export const routerPath = (r: number): string => (r === 0 ? ROUTER_BASE : `${ROUTER_BASE}r/${r}/`);
+export const groupBundlePath = (g: number): string => `${ROUTER_BASE}s/${g}/`;
+export const DATA_BASE = '/search-data/';
+export const manifestPath = `${DATA_BASE}manifest.json`;
+export const groupCardPath = (g: number): string => `${DATA_BASE}g/${g}.json`;
+export const textPackPath = (g: number, k: number): string => `${DATA_BASE}t/${g}/${k}.json`;
+export const slugPath = (slug: string): string => `${DATA_BASE}slug/${encodeURIComponent(slug)}.json`;
+
+/** Filter names in the bundles. `p` and `s` identify records; the others are the reader's. */
+export const FILTER_PLAN = 'p';
+export const FILTER_SECTION = 's';
+export const READER_FILTERS = ['place', 'level', 'kind', 'year', 'theme'] as const;
+export type ReaderFilter = (typeof READER_FILTERS)[number];
+
+export interface Manifest {
+  /** Changes whenever the index changes; appended to data URLs so caches never mix builds. */
+  version: string;
+  plans: number;
+  sections: number;
+  /** Number of router bundles (plans n belong to router floor(n / routerPlans)). */
+  routers: number;
+  routerPlans: number;
+  /** Plans per section bundle: plan n is in group floor(n / groupPlans). */
+  groupPlans: number;
+}
+
+/** One plan in a group card. Sections are [anchor, heading path, text pack] in document order. */
+export interface CardPlan {
+  n: number;
+  slug: string;
+  title: string;
+  place: string[];
+  secs: [id: string, path: string[], pack: number][];
+}
+
+export interface GroupCard {
+  plans: CardPlan[];
+}
+
+/** A text pack: section key (`<n>.<i>`) → the section's texts (heading line, then blocks). */
+export type TextPack = Record<string, string[]>;
+
+export const sectionKey = (n: number, i: number): string => `${n}.${i}`;
