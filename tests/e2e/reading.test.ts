@@ -232,6 +232,23 @@ describe.skipIf(skip)('reading the site', () => {
     }
   });
 
+  it('keeps AA contrast in dark mode (prefers-color-scheme: dark)', async () => {
+    for (const [route, width] of [[`/plans/${planSlug}/`, 375], ['/themes/clear-water/', 1280], ['/', 1280]] as const) {
+      const page = await session.newPage();
+      try {
+        await page.emulateMedia({ colorScheme: 'dark' });
+        await page.setViewportSize({ width, height: 900 });
+        await page.goto(server.url + route);
+        const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+        expect(bg, 'the dark palette applies').not.toBe('rgb(255, 255, 255)');
+        await expectNoAxeViolations(page, `${route} @ ${width} dark`);
+        await shoot(page, `dark-${route === '/' ? 'home' : route.split('/')[1]}`, width, false);
+      } finally {
+        await page.close();
+      }
+    }
+  });
+
   it('without JavaScript the anchors are there and no 引用 button is', async () => {
     const noJs = await launchBrowser({ javaScriptEnabled: false });
     try {
