@@ -78,7 +78,7 @@ export function chartLayout(rows: readonly GoalRow[], unit: string, better: 'hig
     const place = goal.placePath.at(-1) ?? '地区不详';
     const scope = goal.scope ? ` ${goal.scope.length > 12 ? `${goal.scope.slice(0, 11)}…` : goal.scope}` : '';
     const parts = [`目标 ${goal.short}`];
-    if (baseline) parts.push(`基准 ${formatNumber(baseline.value)}${unit}${goal.baselineYear ? `（${goal.baselineYear}年）` : ''}`);
+    if (baseline) parts.push(`基准 ${formatNumber(baseline.value)}${unit}${goal.baselineValueYear ? `（${goal.baselineValueYear}年）` : ''}`);
     if (actual) parts.push(`实际 ${formatNumber(actual.value)}${unit}，${goal.status.label}`);
     return {
       goal,

@@ -86,8 +86,11 @@ export interface GoalRow {
   value: number;
   unit: string;
   year: number | null;
+  /** Base year of a change goal ("比2015年下降25%" → 2015), as the document gives it. */
   baselineYear: number | null;
+  /** The starting value the plan gives (基准值/现状值 column, "由95％提高至99％"), and its year. */
   baselineValue: number | null;
+  baselineValueYear: number | null;
   change: 'decrease' | 'increase' | null;
   scope: string | null;
   /** 约束性 / 预期性 as printed, or null. */
@@ -260,8 +263,9 @@ export function buildGoals(plans: readonly PlanInput[], opts: BuildOptions): Goa
         value: g.value,
         unit: g.unit,
         year: g.year,
-        baselineYear: g.baselineYear ?? g.baseline?.year ?? null,
+        baselineYear: g.baselineYear,
         baselineValue: g.baseline?.value ?? null,
+        baselineValueYear: g.baseline?.year ?? null,
         change: g.change,
         scope: g.scope,
         attribute: g.attribute ?? null,
