@@ -365,3 +365,14 @@ export function unindexedThemeGoals(index: GoalsIndex, themeId: string): GoalRow
 export function headline(list: readonly GoalRow[]): GoalRow {
   return [...list].sort(latestFirst)[0]!;
 }
+
+/**
+ * Indicators measuring the same thing in another unit or form, which the catalogue keeps apart
+ * because their numbers cannot be compared: 空气质量优良天数比率 (%) and 空气质量优良天数 (天) share
+ * the synonym "优良天数". Two entries are related when a synonym of one contains a synonym of the other.
+ */
+export function relatedIndicators(entry: IndicatorEntry, views: readonly IndicatorView[]): IndicatorView[] {
+  const mine = entry.synonyms;
+  return views.filter((v) => v.entry.id !== entry.id
+    && v.entry.synonyms.some((s) => mine.some((m) => s.includes(m) || m.includes(s))));
+}

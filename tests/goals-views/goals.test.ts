@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { IndicatorEntry } from '../../src/schemas/indicators.ts';
-import { assessGoal, buildGoals, goalShort, goalTarget, meets, scopeKey, type ActualRecord, type GoalInput } from '../../src/views/goals.ts';
+import { assessGoal, buildGoals, goalShort, goalTarget, meets, relatedIndicators, scopeKey, type ActualRecord, type GoalInput } from '../../src/views/goals.ts';
 import { catalogue, planInput, projectActuals } from './helpers.ts';
 
 const SEEDS = ['xuchang-2018-yijian', 'xx-touziqu-gongjianzhan-fangan', 'shanghai-putuo-haimian-chengshi-2025', 'shanghai-putuo-shuiwu-shiwuwu-guihua', 'shanghai-chongming-shuiwu-shisiwu-guihua'];
@@ -62,6 +62,13 @@ describe('the goals index on the real plans', () => {
   it('orders an indicator’s goals strictest first (PM2.5: lowest concentration first)', () => {
     const values = index.byIndicator.get('air.pm25')!.rows.filter((r) => !r.change).map((r) => r.value);
     expect(values).toEqual([...values].sort((a, b) => a - b));
+  });
+
+  it('links 优良天数比率 (seed 001, in %) and 优良天数 (seed 004, in 天) as the same matter in two units', () => {
+    const rate = index.byIndicator.get('air.good-days')!;
+    const days = index.byIndicator.get('air.good-days-count')!;
+    expect(relatedIndicators(rate.entry, index.indicators)).toEqual([days]);
+    expect(relatedIndicators(index.byIndicator.get('air.pm25')!.entry, index.indicators)).toEqual([]);
   });
 
   it('gives each place its goals by indicator, linking every goal to its clause', () => {
