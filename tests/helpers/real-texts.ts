@@ -41,5 +41,7 @@ export function decodeMarkup(s: string): string {
     .replace(/<\/?[a-z][^<>]*>/gi, '')
     .replace(/&[a-z]+;|&#\d+;/g, '')
     .replace(/\{[a-z-]+="[^"]*"\}/g, '')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    // A link's query string that spilled out of the catalogue's link ("…为准。&siteId=0085").
+    .replace(/(?<=[。.])&\w+=[^\s。，]*$/gm, '');
 }

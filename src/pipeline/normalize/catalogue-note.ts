@@ -34,7 +34,9 @@ export function catalogueNote() {
       url ??= href;
       return label;
     });
-    file.data.provenance = { ...file.data.provenance, note, ...(url ? { url } : {}) };
+    // A link's query string that spilled out of it ("…为准。&siteId=0085") is not part of the note.
+    const clean = note.replace(/(?<=[。.])&\w+=[^\s。，]*$/gm, '');
+    file.data.provenance = { ...file.data.provenance, note: clean, ...(url ? { url } : {}) };
     for (const l of block) report(file, 'catalogue-note', l.position, { what: '目录网站的来源说明' }, l.value);
     tree.children = [...lines.slice(0, start), ...lines.slice(end)];
   };

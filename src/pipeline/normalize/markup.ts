@@ -31,10 +31,17 @@ const ANCHOR_LINKS = /^(?:\s*\[[^\]]{1,20}\]\(#[^)]*\)\s*)+$/;
 const TOC_GROUP = /^-\s*第\s*\d+\s*[~～-]\s*\d+\s*条[:：]?$/;
 const AUTOLINK = /^<(https?:\/\/[^>\s]+)>$/;
 const HAS_MARKUP = /<\/?[a-z][^<>]*>|&[a-z]+;|&#\d+;|^:::|\{[a-z-]+=/im;
+/** What an extractor leaves on many lines: paragraph and break tags, spacing entities, container fences. */
+const EXTRACTOR_MARK = /<\/?p[\s>]|<br\s*\/?>|&(?:emsp|ensp|nbsp);|&#12288;|^:::/i;
+/**
+ * A plan may quote a tag or an entity in its own words ("含有 <b>尖括号</b>、&amp; 实体"): only a text
+ * that carries extractor marks on several lines is read as markup.
+ */
+const MIN_MARKED_LINES = 3;
 
 export function markup() {
   return (tree: LinesRoot, file: VFile) => {
-    if (!tree.children.some((n) => HAS_MARKUP.test(n.value))) return;
+    if (tree.children.filter((n) => EXTRACTOR_MARK.test(n.value)).length < MIN_MARKED_LINES) return;
     const out: LineNode[] = [];
     /** Open containers, innermost last: their kind and title ("details", "目录"). */
     const open: { kind: string; title: string }[] = [];

@@ -148,6 +148,8 @@ function consistency(t: Built): number {
 }
 
 const CN_GROUP = /^[一二三四五六七八九十]+$/;
+/** "合计", "总计", "小计", "合  计": a totals row under the numbered rows. */
+const TOTAL_ROW = /^(?:合\s*计|总\s*计|小\s*计)$/;
 /** A header that opens with 序号 names its columns up to the first row number, whatever words it uses. */
 const NUMBER_HEADER = /^(?:序号|编号)$/;
 const headerAt = (text: string, numbered: boolean) =>
@@ -198,6 +200,11 @@ function rowsFromCells(header: string[], cells: Cell[]): Built | null {
       continue;
     }
     const prose = cell.text.length > 60 && /[。；]/.test(cell.text);
+    // Once a row is full, a sentence or a labelled clause ("责任单位：…。") is the text after the table.
+    // A blank form field below a table ("考核人员：", "日期：") ends it at once.
+    const label = /^[^，。：:\d]{2,10}[：:]/.test(cell.text);
+    const after = rows.length > 1 && classOf(cell.text) !== 'year' &&
+      ((current.length >= k && (/[。；]$/.test(cell.text) || label)) || (label && /[：:]$/.test(cell.text)));
     if (numberCol >= 0) {
       const restart = isNumberCell(cell.text, 1) && ENUM_CATEGORY.test(cells[i - 1]?.text ?? '');
       if (startsRow(cell.text, expected, cells[i + 1]?.text) || restart) {
@@ -208,14 +215,14 @@ function rowsFromCells(header: string[], cells: Cell[]): Built | null {
         if (restart) expected = 1;
         if (/^\d/.test(cell.text)) expected++;
         numbered = true;
-      } else if (OUTSIDE.test(cell.text) || (!numbered && current.length >= Math.max(1, numberCol)) || (prose && current.length >= k)) {
+      } else if (OUTSIDE.test(cell.text) || (!numbered && current.length >= Math.max(1, numberCol)) || (prose && current.length >= k) || after) {
         break;
       }
       if (current.length > 3 * k) break;
     } else {
       if (OUTSIDE.test(cell.text)) break;
       if (current.length >= k || (current.length >= 2 && rows.length > 1 && startsLikeRow(cell.text, rows, current.length))) {
-        if (prose) break;
+        if (prose || after) break;
         flush();
       }
     }
@@ -241,6 +248,7 @@ function startsLikeRow(text: string, rows: string[][], position: number): boolea
 /** A row number (the next one) or a group row's Chinese numeral, not a value that happens to match. */
 function startsRow(text: string, expected: number, next: string | undefined): boolean {
   if (isNumberCell(text, expected)) return next !== text;
+  if (TOTAL_ROW.test(text)) return true;
   return CN_GROUP.test(text);
 }
 
