@@ -40,9 +40,20 @@ export function isOrgLine(text: string): boolean {
   return parts.every((p) => ORG_END.test(p) || /^中共.{1,16}委(?:员会)?$/.test(p));
 }
 
-/** Signing bodies as one string, each body once, separated by a space. */
+/**
+ * Signing bodies as one string, each body once, separated by a space. Bodies printed two to a
+ * line with nothing between them are parted where the next one names the same place again:
+ * "黄浦区发展和改革委员会黄浦区建设和管理委员会" → 黄浦区发展和改革委员会 黄浦区建设和管理委员会.
+ */
 export function issuerOf(lines: string[]): string {
-  return lines.flatMap((l) => l.split(/[\s\u3000]+/).filter(Boolean)).join(' ');
+  return lines.flatMap((l) => l.split(/[\s\u3000]+/).filter(Boolean)).flatMap(partGlued).join(' ');
+}
+
+function partGlued(body: string): string[] {
+  const place = /^(?:中共)?(.{2,6}?[省市区县镇])/.exec(body)?.[1];
+  if (!place) return [body];
+  const glued = new RegExp(`(?<=(?:委员会|政府|办公室|办公厅|局|委|办|中心))(?=(?:中共)?${place})`, 'g');
+  return body.split(glued).filter(Boolean);
 }
 
 /** "2025年1月3日" → "2025-01-03"; Chinese-numeral dates too ("二○二一年五月二十日"). */
