@@ -10,7 +10,7 @@
  *   - section bundles (/pagefind/s/<g>/): one record per section of a group of plans, its own
  *     text as bigrams in order (phrase queries are exact), with the filters s (section key),
  *     place, level, kind, year, theme; URL /plans/<slug>/#<section-id>;
- *   - /search-data/: group cards (titles, places, heading paths) and text packs (the sections'
+ *   - /search-data/: plan cards (titles, places, heading paths) and text packs (the sections'
  *     texts as printed, for excerpts), so no Pagefind meta field is used: Pagefind indexes meta
  *     values as words and its exact search falls back to them, which would return a subsection
  *     for words in its parent's heading.
@@ -29,9 +29,9 @@ import {
 } from '../src/search/records.ts';
 import { recordContent, recordWords, SEPARATOR } from '../src/search/tokens.ts';
 import {
-  FILTER_PLAN, FILTER_SECTION, groupBundlePath, groupCardPath, manifestPath, routerPath,
+  encodePaths, FILTER_PLAN, FILTER_SECTION, groupBundlePath, manifestPath, planCardPath, routerPath,
   sectionKey, slugPath, textPackPath,
-  type CardPlan, type GroupCard, type Manifest, type TextPack,
+  type Manifest, type PlanCard, type TextPack,
 } from '../src/search/layout.ts';
 
 const args = process.argv.slice(2);
@@ -45,18 +45,18 @@ const showStats = args.includes('--stats');
 const num = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
 
 /** Plans per router bundle: bounds the indexer's memory (about 1 MB per plan, measured). */
-const ROUTER_PLANS = num('SEARCH_ROUTER_PLANS', 250);
+const ROUTER_PLANS = num('SEARCH_ROUTER_PLANS', 1000);
 /** Plans per section bundle: a cold search fetches one bundle per plan group on the page. */
-const GROUP_PLANS = num('SEARCH_GROUP_PLANS', 4);
+const GROUP_PLANS = num('SEARCH_GROUP_PLANS', 2);
 /**
  * Pagefind splits its word list into chunks of about this many postings and loads the chunks a
  * query's words fall in. Small chunks load fewer bytes per word but add entries to the metadata
  * file every search loads; these sizes were tuned with `npm run bench:search`.
  */
-const ROUTER_CHUNK = num('SEARCH_ROUTER_CHUNK', 4000);
-const GROUP_CHUNK = num('SEARCH_GROUP_CHUNK', 600);
-/** Text packs hold consecutive sections up to about this many characters. */
-const PACK_CHARS = 3000;
+const ROUTER_CHUNK = num('SEARCH_ROUTER_CHUNK', 6000);
+const GROUP_CHUNK = num('SEARCH_GROUP_CHUNK', 400);
+/** Text packs hold consecutive sections of a plan up to about this many characters. */
+const PACK_CHARS = num('SEARCH_PACK_CHARS', 600);
 const LANGUAGE = 'und';
 
 interface Plan {
@@ -185,12 +185,11 @@ async function buildGroups(plans: Plan[]): Promise<void> {
   for (let g = 0; g < groups; g++) {
     const members = plans.slice(g * GROUP_PLANS, (g + 1) * GROUP_PLANS);
     const index = await newIndex();
-    const card: GroupCard = { plans: [] };
-    const packs: TextPack[] = [];
-    let pack: TextPack = {};
-    let packChars = 0;
     for (const p of members) {
-      const cardPlan: CardPlan = { n: p.n, slug: p.info.slug, title: p.info.title, place: p.info.place, secs: [] };
+      const packs: TextPack[] = [];
+      let pack: TextPack = {};
+      let packChars = 0;
+      const packOf: number[] = [];
       for (const [i, rec] of p.records.entries()) {
         const key = sectionKey(p.n, i);
         await add(index, `/plans/${p.info.slug}/#${rec.id}`, recordContent(rec.texts), {
@@ -204,15 +203,19 @@ async function buildGroups(plans: Plan[]): Promise<void> {
         }
         pack[key] = rec.texts;
         packChars += chars;
-        cardPlan.secs.push([rec.id, rec.path, packs.length]);
+        packOf.push(packs.length);
       }
-      card.plans.push(cardPlan);
+      if (packChars > 0) packs.push(pack);
+      const paths = encodePaths(p.records.map((r) => r.path));
+      const card: PlanCard = {
+        slug: p.info.slug, title: p.info.title, place: p.info.place,
+        secs: p.records.map((r, i) => [r.id, paths[i]![0], paths[i]![1], packOf[i]!]),
+      };
+      writeJson(planCardPath(p.n), card);
+      packs.forEach((k, i) => writeJson(textPackPath(p.n, i), k));
       writeJson(slugPath(p.info.slug), { n: p.n });
     }
-    if (packChars > 0) packs.push(pack);
     await writeBundle(index, outPath(groupBundlePath(g)), false);
-    writeJson(groupCardPath(g), card);
-    packs.forEach((k, i) => writeJson(textPackPath(g, i), k));
     if (g % 50 === 49) await restartService(GROUP_CHUNK);
   }
 }

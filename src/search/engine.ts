@@ -12,9 +12,9 @@ import type { Term } from './query.ts';
 import { isExact, matchesAll } from './query.ts';
 import { fold } from './fold.ts';
 import {
-  FILTER_PLAN, FILTER_SECTION, groupBundlePath, groupCardPath, manifestPath, ROUTER_BASE, routerPath,
-  sectionKey, slugPath, textPackPath,
-  type CardPlan, type GroupCard, type Manifest, type ReaderFilter, type TextPack,
+  cardPaths, FILTER_PLAN, FILTER_SECTION, groupBundlePath, manifestPath, planCardPath, ROUTER_BASE,
+  routerPath, sectionKey, slugPath, textPackPath,
+  type Manifest, type PlanCard, type ReaderFilter, type TextPack,
 } from './layout.ts';
 
 type Counts = Record<string, Record<string, number>>;
@@ -23,8 +23,7 @@ interface PagefindApi {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   mergeIndex(path: string, o?: Record<string, unknown>): Promise<void>;
-  filters(): Promise<Counts>;
-  search(term: string, o?: { filters?: Record<string, string> }): Promise<PagefindResponse | null>;
+  search(term: string, o?: { filters?: Record<string, unknown> }): Promise<PagefindResponse | null>;
 }
 
 export const PLANS_PER_PAGE = 10;
@@ -83,7 +82,7 @@ export class SearchEngine {
   private manifest?: Manifest;
   private starting?: Promise<void>;
   private readonly merged = new Map<number, Promise<void>>();
-  private readonly cards = new Map<number, Promise<GroupCard>>();
+  private readonly cards = new Map<number, Promise<PlanCard>>();
   private readonly packs = new Map<string, Promise<TextPack>>();
 
   constructor(env: EngineEnv = {}) {
@@ -99,9 +98,11 @@ export class SearchEngine {
 
   private async load(): Promise<void> {
     // The manifest is revalidated every time: it names the build the other files belong to.
-    const manifest = await getJson<Manifest>(this.origin + manifestPath, { cache: 'no-cache' });
+    const [manifest, api] = await Promise.all([
+      getJson<Manifest>(this.origin + manifestPath, { cache: 'no-cache' }),
+      this.loadPagefind(`${this.origin}${ROUTER_BASE}pagefind.js`),
+    ]);
     this.manifest = manifest;
-    const api = await this.loadPagefind(`${this.origin}${ROUTER_BASE}pagefind.js`);
     // No worker: measured faster for these small indexes, and one less file to fetch.
     await api.options({ noWorker: true, basePath: this.origin + ROUTER_BASE, excerptLength: 0 });
     // Pagefind takes the query's language from <html lang> when it starts. With "zh-CN" it would
@@ -118,7 +119,6 @@ export class SearchEngine {
     }
     await started;
     await Promise.all(Array.from({ length: manifest.routers - 1 }, (_, i) => api.mergeIndex(this.origin + routerPath(i + 1))));
-    await api.filters();
     this.api = api;
   }
 
@@ -127,13 +127,17 @@ export class SearchEngine {
     const api = this.api!;
     const manifest = this.manifest!;
     const filters = readerFilters(options.filters);
+    // Results are told apart by their p (plan) or s (section) filter value. Naming the filter in
+    // the query makes Pagefind load just that filter's file; "none of '-'" keeps every record.
+    const routerFilters = { ...filters, [FILTER_PLAN]: { none: '-' } };
+    const sectionFilters = { ...filters, [FILTER_SECTION]: { none: '-' } };
 
     // 1. Plans: every bigram of a variant in the plan (routers hold each plan's bigrams once).
     const tokenPlans = new Map<string, Promise<Set<string>>>();
     const plansOf = (token: string): Promise<Set<string>> => {
       let p = tokenPlans.get(token);
       if (!p) {
-        p = api.search(`"${token}"`, { filters }).then((r) => positive(r, FILTER_PLAN));
+        p = api.search(`"${token}"`, { filters: routerFilters }).then((r) => positive(r, FILTER_PLAN));
         tokenPlans.set(token, p);
       }
       return p;
@@ -152,15 +156,16 @@ export class SearchEngine {
 
     // 2. Sections of those plans: merge their groups' bundles, then one phrase query per run.
     const groups = [...new Set(shown.map((n) => Math.floor(n / manifest.groupPlans)))];
+    // The plans' cards are fetched meanwhile (they do not depend on the sections found).
+    for (const n of shown.slice(0, PLANS_PER_PAGE)) void this.card(n).catch(() => undefined);
     await Promise.all(groups.map((g) => this.merge(g)));
-    if (groups.length) await api.filters();
     const inShown = new Set(shown.map(String));
     const phraseSections = new Map<string, Promise<Set<string>>>();
     const sectionsOf = (phrase: string[]): Promise<Set<string>> => {
       const q = phrase.join(' ');
       let p = phraseSections.get(q);
       if (!p) {
-        p = api.search(`"${q}"`, { filters }).then((r) => {
+        p = api.search(`"${q}"`, { filters: sectionFilters }).then((r) => {
           const keys = positive(r, FILTER_SECTION);
           for (const k of keys) if (!inShown.has(k.slice(0, k.indexOf('.')))) keys.delete(k);
           return keys;
@@ -174,19 +179,19 @@ export class SearchEngine {
     const keys = termSections.length ? intersect(termSections) : new Set<string>();
 
     // 3. Cards (titles, anchors, heading paths) of the plans with clauses, in order.
-    const cards = new Map<number, CardPlan>();
-    for (const card of await Promise.all(groups.map((g) => this.card(g)))) for (const p of card.plans) cards.set(p.n, p);
+    const withHits = shown.filter((n) => [...keys].some((k) => k.startsWith(`${n}.`)));
+    const cards = await Promise.all(withHits.map((n) => this.card(n)));
     const plans: PlanHit[] = [];
-    for (const n of shown) {
-      const card = cards.get(n);
-      if (!card) continue;
+    withHits.forEach((n, j) => {
+      const card = cards[j]!;
+      const paths = cardPaths(card);
       const sections: SectionHit[] = [];
-      card.secs.forEach(([id, path], i) => {
+      card.secs.forEach(([id], i) => {
         const key = sectionKey(n, i);
-        if (keys.has(key)) sections.push({ key, id, path, url: `/plans/${card.slug}/#${id}` });
+        if (keys.has(key)) sections.push({ key, id, path: paths[i]!, url: `/plans/${card.slug}/#${id}` });
       });
       if (sections.length) plans.push({ n, slug: card.slug, title: card.title, place: card.place, sections });
-    }
+    });
 
     // 4. Words with punctuation inside ("（一）", a quoted phrase with a space) are checked on the
     //    text itself; then the excerpts' texts.
@@ -205,14 +210,11 @@ export class SearchEngine {
 
   /** Loads the texts of the first `limit` clauses of a plan hit (for excerpts or checks). */
   async loadTexts(p: PlanHit, limit: number): Promise<void> {
-    const manifest = this.manifest!;
-    const g = Math.floor(p.n / manifest.groupPlans);
-    const card = (await this.card(g)).plans.find((c) => c.n === p.n);
-    if (!card) return;
-    const packOf = new Map(card.secs.map(([id, , pack]) => [id, pack]));
+    const card = await this.card(p.n);
+    const packOf = new Map(card.secs.map(([id, , , pack]) => [id, pack]));
     await Promise.all(p.sections.slice(0, limit).map(async (s) => {
       if (s.texts) return;
-      const pack = await this.pack(g, packOf.get(s.id) ?? 0);
+      const pack = await this.pack(p.n, packOf.get(s.id) ?? 0);
       s.texts = pack[s.key] ?? [];
     }));
   }
@@ -226,20 +228,20 @@ export class SearchEngine {
     return p;
   }
 
-  private card(g: number): Promise<GroupCard> {
-    let p = this.cards.get(g);
+  private card(n: number): Promise<PlanCard> {
+    let p = this.cards.get(n);
     if (!p) {
-      p = getJson<GroupCard>(`${this.origin}${groupCardPath(g)}?v=${this.manifest!.version}`);
-      this.cards.set(g, p);
+      p = getJson<PlanCard>(`${this.origin}${planCardPath(n)}?v=${this.manifest!.version}`);
+      this.cards.set(n, p);
     }
     return p;
   }
 
-  private pack(g: number, k: number): Promise<TextPack> {
-    const key = `${g}/${k}`;
+  private pack(n: number, k: number): Promise<TextPack> {
+    const key = `${n}/${k}`;
     let p = this.packs.get(key);
     if (!p) {
-      p = getJson<TextPack>(`${this.origin}${textPackPath(g, k)}?v=${this.manifest!.version}`);
+      p = getJson<TextPack>(`${this.origin}${textPackPath(n, k)}?v=${this.manifest!.version}`);
       this.packs.set(key, p);
     }
     return p;
@@ -252,8 +254,8 @@ async function getJson<T>(url: string, init?: RequestInit): Promise<T> {
   return (await res.json()) as T;
 }
 
-function readerFilters(f: SearchOptions['filters']): Record<string, string> {
-  const out: Record<string, string> = {};
+function readerFilters(f: SearchOptions['filters']): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(f)) if (v) out[k] = v;
   return out;
 }

@@ -5,8 +5,8 @@
  *   /pagefind/r/<r>/            router bundles 1…: one record per plan, merged at start
  *   /pagefind/s/<g>/            section bundles: one record per section of the plans in group g
  *   /search-data/manifest.json  sizes and version (below)
- *   /search-data/g/<g>.json     group card: plans of group g, their sections' anchors and paths
- *   /search-data/t/<g>/<k>.json text pack k of group g: sections' texts, for excerpts
+ *   /search-data/p/<n>.json     plan card: title, place, its sections' anchors and heading paths
+ *   /search-data/t/<n>/<k>.json text pack k of plan n: sections' texts, for excerpts
  *   /search-data/slug/<slug>.json  { n }: a plan's number, for links that name a plan
  *
  * Why two kinds of bundle: every Pagefind bundle loads a metadata file of about 7 bytes per
@@ -21,8 +21,8 @@ export const routerPath = (r: number): string => (r === 0 ? ROUTER_BASE : `${ROU
 export const groupBundlePath = (g: number): string => `${ROUTER_BASE}s/${g}/`;
 export const DATA_BASE = '/search-data/';
 export const manifestPath = `${DATA_BASE}manifest.json`;
-export const groupCardPath = (g: number): string => `${DATA_BASE}g/${g}.json`;
-export const textPackPath = (g: number, k: number): string => `${DATA_BASE}t/${g}/${k}.json`;
+export const planCardPath = (n: number): string => `${DATA_BASE}p/${n}.json`;
+export const textPackPath = (n: number, k: number): string => `${DATA_BASE}t/${n}/${k}.json`;
 export const slugPath = (slug: string): string => `${DATA_BASE}slug/${encodeURIComponent(slug)}.json`;
 
 /** Filter names in the bundles. `p` and `s` identify records; the others are the reader's. */
@@ -43,17 +43,38 @@ export interface Manifest {
   groupPlans: number;
 }
 
-/** One plan in a group card. Sections are [anchor, heading path, text pack] in document order. */
-export interface CardPlan {
-  n: number;
+/**
+ * A plan card. Sections are in document order as [anchor, keep, headings, text pack]: the
+ * section's heading path is the previous section's path cut to `keep` headings, then `headings`
+ * (front coding: paths repeat their parents' headings, the card would be three times larger).
+ */
+export interface PlanCard {
   slug: string;
   title: string;
   place: string[];
-  secs: [id: string, path: string[], pack: number][];
+  secs: [id: string, keep: number, headings: string[], pack: number][];
 }
 
-export interface GroupCard {
-  plans: CardPlan[];
+/** Heading paths of a card's sections, decoded. */
+export function cardPaths(card: PlanCard): string[][] {
+  const out: string[][] = [];
+  let path: string[] = [];
+  for (const [, keep, headings] of card.secs) {
+    path = [...path.slice(0, keep), ...headings];
+    out.push(path);
+  }
+  return out;
+}
+
+/** Front-codes heading paths for a card (inverse of cardPaths). */
+export function encodePaths(paths: readonly (readonly string[])[]): [keep: number, headings: string[]][] {
+  let prev: readonly string[] = [];
+  return paths.map((path) => {
+    let keep = 0;
+    while (keep < prev.length && keep < path.length && prev[keep] === path[keep]) keep++;
+    prev = path;
+    return [keep, path.slice(keep)];
+  });
 }
 
 /** A text pack: section key (`<n>.<i>`) → the section's texts (heading line, then blocks). */
