@@ -31,8 +31,6 @@ const KNOWN_TABLE_ROWS: Record<string, string> = {
 };
 /** Numbered paragraphs without a lead that follow siblings with one (so they stay sections). */
 const KNOWN_EMPTY_HEADINGS: Record<string, number> = {
-  '01_jiangmen_yangchen_wuran_fangzhi_tiaoli.txt': 1,
-  '11_shanghai_minhang_gongyuan_chengshi_shirong_15th_fyp.txt': 1,
   '17_shanghai_jiading_hehu_bengzha_changxiao_yanghu_yijian.txt': 2,
   '21_shanghai_huancheng_shengtai_gongyuandai_shishi_yijian.txt': 1,
 };

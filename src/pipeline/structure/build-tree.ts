@@ -19,7 +19,7 @@ const CAPTION = /^[（(]([^（）()]{1,20})[）)]\s*/;
 const ATTACHMENTS = /^附\s*件\s*[:：]/;
 const LEAD_MAX = 60;
 /** "区文明办：", "森林覆盖率：", "3.公园数量: " — a short label, no comma, before a colon. */
-const COLON_LEAD = /^([^，,。；：:、（）()]{2,40}?)\s*[：:]\s*/;
+const COLON_LEAD = /^([^，,。；：:]{2,50}?)\s*[：:]\s*/;
 /** Deep items with no short lead read better as a list than as headings: "（1）到2025年，…。" */
 const LIST_FAMILIES: MarkerFamily[] = ['arabic-paren', 'circled'];
 /**
@@ -114,7 +114,9 @@ export function buildTree(lines: LineNode[], file: VFile): Section[] {
     // A numbered paragraph with no lead is an item of a list, unless a sibling before it was a
     // section (then it stays a section, in its place: lists render before subsections).
     const siblingSection = stack.some((o) => o.family === marker.family);
-    if (heading === null || (heading === '' && marker.family !== 'article' && !siblingSection)) {
+    // The enumerations inside an article ("第十三条 …：（一）…（九）…") are its items, never sections.
+    const inArticle = stack.at(-1)?.family === 'article' && marker.family !== 'article' && familyRank(marker.family) > familyRank('article');
+    if (heading === null || inArticle || (heading === '' && marker.family !== 'article' && !siblingSection)) {
       // The item still counts in the numbering, so that the next sibling is no gap.
       const parent = current();
       const seen = lastValue.get(parent) ?? new Map<MarkerFamily, number>();
