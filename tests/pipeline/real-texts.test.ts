@@ -24,11 +24,7 @@ const all = JSON.parse(readFileSync('tests/eval/corpus-expectations.json', 'utf8
 const entries = Object.entries(all).filter((e): e is [string, Expectation] => e[0] !== 'conventions' && existsSync((e[1] as Expectation).copy));
 
 /** Known differences from the hand reading, each with its reason. */
-const KNOWN_TABLE_ROWS: Record<string, string> = {
-  // 08: a merged category cell printed twice, and year sub-rows whose cells are merged across
-  // rows, leave one year row short of the person's count (42 of 43).
-  '08_shanghai_hongkou_laji_fenlei_sannian_xingdong_jihua.txt#0': '42',
-};
+const KNOWN_TABLE_ROWS: Record<string, string> = {};
 /** Numbered paragraphs without a lead that follow siblings with one (so they stay sections). */
 const KNOWN_EMPTY_HEADINGS: Record<string, number> = {
   '17_shanghai_jiading_hehu_bengzha_changxiao_yanghu_yijian.txt': 2,

@@ -14,6 +14,8 @@ export function classOf(text: string): CellClass {
   const t = text.trim();
   if (!t || /^[-—–/／、]+$/.test(t)) return 'blank';
   if (/^(?:19|20)\d{2}\s*年?(?:底|末)?$/.test(t)) return 'year';
+  // "2018—2020年": a span of years stands where a year does.
+  if (/^(?:19|20)\d{2}\s*年?\s*[—–\-~～至]\s*(?:19|20)\d{2}\s*年?$/.test(t)) return 'year';
   if (/^(?:约束性|预期性|指导性)$/.test(t)) return 'attr';
   if (/^[（(]?[≥≤<>＜＞~～约+＋增加减少]*\s*[-−﹣]?\d+(?:\.\d+)?\s*(?:%|％|‰|[a-zA-Z³²]{0,3}\d?)?[）)]?\d?$/.test(t)) return 'num';
   // A quantity with its unit: "24.3万户/682个", "634吨/日", "4个街道".
