@@ -34,6 +34,7 @@ export const FIXED_QUERIES: { q: string; kind: string }[] = [
   { q: 'PM2.5 浓度', kind: '混合' },
   { q: '污水 处理', kind: '混合' },
   { q: '~PM2.5', kind: '同义词' },
+  { q: '黑臭龙虾', kind: '没有的词' },
 ];
 
 export interface PublishedSection {

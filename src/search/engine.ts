@@ -27,6 +27,31 @@ interface PagefindApi {
 }
 
 export const PLANS_PER_PAGE = 10;
+/** Section bundles merged at a time when many are needed (&all=1). */
+const MERGE_BATCH = 16;
+/** Beyond this many merged section bundles, a new search starts with a fresh Pagefind. */
+const MAX_MERGED = 40;
+
+/** Downloads of index files that failed, counted so that a search can tell (see `step`). */
+let fetchFailures = 0;
+let watching = false;
+function watchFetches(): void {
+  if (watching || typeof globalThis.fetch !== 'function') return;
+  watching = true;
+  const original = globalThis.fetch.bind(globalThis);
+  globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const ours = url.includes(ROUTER_BASE);
+    try {
+      const res = await original(input, init);
+      if (ours && !res.ok) fetchFailures++;
+      return res;
+    } catch (error) {
+      if (ours) fetchFailures++;
+      throw error;
+    }
+  };
+}
 
 export interface SectionHit {
   key: string;
@@ -88,6 +113,7 @@ export class SearchEngine {
   constructor(env: EngineEnv = {}) {
     this.origin = env.origin ?? '';
     this.loadPagefind = env.loadPagefind ?? ((url) => import(/* @vite-ignore */ url) as Promise<PagefindApi>);
+    watchFetches();
   }
 
   /** Loads pagefind.js, the routers and their filters; safe to call more than once. */
@@ -123,60 +149,68 @@ export class SearchEngine {
   }
 
   async search(terms: readonly Term[], options: SearchOptions): Promise<SearchOutcome> {
+    try {
+      return await this.run(terms, options);
+    } catch (error) {
+      // A bundle that failed to load stays broken inside Pagefind: start afresh next time.
+      await this.reset();
+      throw error;
+    }
+  }
+
+  private async reset(): Promise<void> {
+    const api = this.api as (PagefindApi & { destroy?: () => Promise<void> }) | undefined;
+    this.api = undefined;
+    this.starting = undefined;
+    this.merged.clear();
+    await api?.destroy?.().catch(() => undefined);
+  }
+
+  /**
+   * Runs one step of the search; Pagefind swallows a failed index download (that word is then
+   * simply not found), so a step during which a download failed is run again (Pagefind fetches
+   * the file anew), and fails loudly the second time rather than return incomplete results.
+   */
+  private async step<T>(run: () => Promise<T>): Promise<T> {
+    const before = fetchFailures;
+    const first = await run();
+    if (fetchFailures === before) return first;
+    const again = fetchFailures;
+    const second = await run();
+    if (fetchFailures !== again) throw new Error('部分索引文件没有下载成功');
+    return second;
+  }
+
+  private async run(terms: readonly Term[], options: SearchOptions): Promise<SearchOutcome> {
+    // After a long listing (&all=1) every bundle it merged would be searched again for each new
+    // query; starting afresh is faster than that.
+    if (this.merged.size > MAX_MERGED) await this.reset();
     await this.start();
-    const api = this.api!;
-    const manifest = this.manifest!;
+    mark('search-ready');
     const filters = readerFilters(options.filters);
     // Results are told apart by their p (plan) or s (section) filter value. Naming the filter in
     // the query makes Pagefind load just that filter's file; "none of '-'" keeps every record.
     const routerFilters = { ...filters, [FILTER_PLAN]: { none: '-' } };
     const sectionFilters = { ...filters, [FILTER_SECTION]: { none: '-' } };
 
-    // 1. Plans: every bigram of a variant in the plan (routers hold each plan's bigrams once).
-    const tokenPlans = new Map<string, Promise<Set<string>>>();
-    const plansOf = (token: string): Promise<Set<string>> => {
-      let p = tokenPlans.get(token);
-      if (!p) {
-        p = api.search(`"${token}"`, { filters: routerFilters }).then((r) => positive(r, FILTER_PLAN));
-        tokenPlans.set(token, p);
+    // 1. Plans that can contain the words. The routers hold each plan's bigrams once, so a plan
+    //    is a candidate when it has every bigram of a word. One plain (unquoted) query of a
+    //    word's bigrams asks for all of them at once, but Pagefind silently drops a word that no
+    //    plan has; so when the plans found hold no clause, the bigrams are asked one by one
+    //    (quoted), which is exact, to tell "no result" from a page of near misses.
+    let candidates = await this.candidates(terms, routerFilters, false);
+    mark('search-routed');
+    let resolved = await this.resolve(terms, candidates, options, sectionFilters);
+    if (resolved.keys.size === 0 && candidates.length > 0) {
+      const exact = await this.candidates(terms, routerFilters, true);
+      if (exact.length !== candidates.length) {
+        candidates = exact;
+        resolved = await this.resolve(terms, candidates, options, sectionFilters);
       }
-      return p;
-    };
-    const termPlans = await Promise.all(terms.map(async (t) => union(await Promise.all(t.variants.map(async (v) =>
-      intersect(await Promise.all(v.phrases.flat().map(plansOf))))))));
-    let candidates = [...intersect(termPlans)].map(Number).sort((a, b) => a - b);
-    if (options.plan !== undefined) {
-      const only = await getJson<{ n: number }>(this.origin + slugPath(options.plan)).catch(() => null);
-      candidates = only ? candidates.filter((n) => n === only.n) : [];
     }
+    mark('search-sections');
+    const { keys, shown, page, pages } = resolved;
     const candidatesExact = terms.length === 1 && terms[0]!.variants.every((v) => v.exact && v.phrases.length === 1 && v.phrases[0]!.length === 1);
-    const pages = Math.max(1, Math.ceil(candidates.length / PLANS_PER_PAGE));
-    const page = Math.min(Math.max(1, options.page), pages);
-    const shown = options.all ? candidates : candidates.slice((page - 1) * PLANS_PER_PAGE, page * PLANS_PER_PAGE);
-
-    // 2. Sections of those plans: merge their groups' bundles, then one phrase query per run.
-    const groups = [...new Set(shown.map((n) => Math.floor(n / manifest.groupPlans)))];
-    // The plans' cards are fetched meanwhile (they do not depend on the sections found).
-    for (const n of shown.slice(0, PLANS_PER_PAGE)) void this.card(n).catch(() => undefined);
-    await Promise.all(groups.map((g) => this.merge(g)));
-    const inShown = new Set(shown.map(String));
-    const phraseSections = new Map<string, Promise<Set<string>>>();
-    const sectionsOf = (phrase: string[]): Promise<Set<string>> => {
-      const q = phrase.join(' ');
-      let p = phraseSections.get(q);
-      if (!p) {
-        p = api.search(`"${q}"`, { filters: sectionFilters }).then((r) => {
-          const keys = positive(r, FILTER_SECTION);
-          for (const k of keys) if (!inShown.has(k.slice(0, k.indexOf('.')))) keys.delete(k);
-          return keys;
-        });
-        phraseSections.set(q, p);
-      }
-      return p;
-    };
-    const termSections = shown.length === 0 ? [] : await Promise.all(terms.map(async (t) =>
-      union(await Promise.all(t.variants.map(async (v) => intersect(await Promise.all(v.phrases.map(sectionsOf))))))));
-    const keys = termSections.length ? intersect(termSections) : new Set<string>();
 
     // 3. Cards (titles, anchors, heading paths) of the plans with clauses, in order.
     const withHits = shown.filter((n) => [...keys].some((k) => k.startsWith(`${n}.`)));
@@ -208,6 +242,60 @@ export class SearchEngine {
     return { candidates: candidates.length, candidatesExact, page, pages, plans, sections };
   }
 
+  /** Plan numbers that can hold the query, in order; see `run`. */
+  private async candidates(terms: readonly Term[], filters: Record<string, unknown>, exact: boolean): Promise<number[]> {
+    const api = this.api!;
+    const plansOf = (q: string): Promise<Set<string>> =>
+      api.search(q, { filters }).then((r) => positive(r, FILTER_PLAN));
+    const sets = await this.step(async () => {
+      const asked = new Map<string, Promise<Set<string>>>();
+      const ask = (q: string) => {
+        if (!asked.has(q)) asked.set(q, plansOf(q));
+        return asked.get(q)!;
+      };
+      return Promise.all(terms.map(async (t) => union(await Promise.all(t.variants.map(async (v) => {
+        const tokens = [...new Set(v.phrases.flat())];
+        return exact ? intersect(await Promise.all(tokens.map((tok) => ask(`"${tok}"`)))) : ask(tokens.join(' '));
+      })))));
+    });
+    return [...intersect(sets)].map(Number).sort((a, b) => a - b);
+  }
+
+  /**
+   * The page of candidate plans to show and, in them, the sections holding every word: their
+   * groups' bundles are merged (a batch at a time when many are needed, so the browser is never
+   * asked for thousands of files at once), then each run of each word is one phrase query.
+   */
+  private async resolve(terms: readonly Term[], all: number[], options: SearchOptions, filters: Record<string, unknown>):
+    Promise<{ keys: Set<string>; shown: number[]; page: number; pages: number }> {
+    const api = this.api!;
+    let candidates = all;
+    if (options.plan !== undefined) {
+      const only = await getJson<{ n: number }>(this.origin + slugPath(options.plan)).catch(() => null);
+      candidates = only ? all.filter((n) => n === only.n) : [];
+    }
+    const pages = Math.max(1, Math.ceil(candidates.length / PLANS_PER_PAGE));
+    const page = Math.min(Math.max(1, options.page), pages);
+    const shown = options.all ? candidates : candidates.slice((page - 1) * PLANS_PER_PAGE, page * PLANS_PER_PAGE);
+    const groups = [...new Set(shown.map((n) => Math.floor(n / this.manifest!.groupPlans)))];
+    // The plans' cards are fetched meanwhile (they do not depend on the sections found).
+    for (const n of shown.slice(0, PLANS_PER_PAGE)) void this.card(n).catch(() => undefined);
+    const inShown = new Set(shown.map(String));
+    const phrases = [...new Set(terms.flatMap((t) => t.variants.flatMap((v) => v.phrases.map((ph) => ph.join(' ')))))];
+    const found = new Map(phrases.map((q) => [q, new Set<string>()]));
+    for (let i = 0; i < groups.length; i += MERGE_BATCH) {
+      await Promise.all(groups.slice(i, i + MERGE_BATCH).map((g) => this.merge(g)));
+      await this.step(() => Promise.all(phrases.map(async (q) => {
+        const r = await api.search(`"${q}"`, { filters });
+        for (const k of positive(r, FILTER_SECTION)) if (inShown.has(k.slice(0, k.indexOf('.')))) found.get(q)!.add(k);
+      })));
+    }
+    const sectionsOf = (ph: string[]): Set<string> => found.get(ph.join(' ')) ?? new Set();
+    const keys = shown.length === 0 ? new Set<string>()
+      : intersect(terms.map((t) => union(t.variants.map((v) => intersect(v.phrases.map(sectionsOf))))));
+    return { keys, shown, page, pages: options.plan !== undefined ? 1 : pages };
+  }
+
   /** Loads the texts of the first `limit` clauses of a plan hit (for excerpts or checks). */
   async loadTexts(p: PlanHit, limit: number): Promise<void> {
     const card = await this.card(p.n);
@@ -227,6 +315,7 @@ export class SearchEngine {
     }
     return p;
   }
+
 
   private card(n: number): Promise<PlanCard> {
     let p = this.cards.get(n);
@@ -252,6 +341,11 @@ async function getJson<T>(url: string, init?: RequestInit): Promise<T> {
   const res = await fetch(url, init);
   if (!res.ok) throw new Error(`${res.status} ${url}`);
   return (await res.json()) as T;
+}
+
+/** Timing marks for the benchmark (search-start and search-done are set by the page). */
+function mark(name: string): void {
+  if (typeof performance !== 'undefined') performance.mark(name);
 }
 
 function readerFilters(f: SearchOptions['filters']): Record<string, unknown> {

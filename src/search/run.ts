@@ -104,17 +104,16 @@ function quoted(terms: readonly Term[]): string {
 function summary(o: SearchOutcome, terms: readonly Term[], all: boolean, filters: Partial<Record<ReaderFilter, string>>): string {
   const what = quoted(terms);
   const where = Object.values(filters).filter(Boolean).length ? '（已按所选条件筛选）' : '';
-  if (o.candidates === 0 || (all && o.sections === 0)) {
+  if (o.candidates === 0 || ((all || o.pages === 1) && o.sections === 0)) {
     return `没有找到含有${what}的条款${where}。可以换一个说法、去掉筛选条件，或勾选“包括同义词”。`;
   }
-  if (all) return `${o.plans.length} 份规划中共有 ${o.sections} 条条款含有${what}${where}，全部列在下面。`;
+  if (all || o.pages === 1) return `${o.plans.length} 份规划中共有 ${o.sections} 条条款含有${what}${where}${all ? '，全部列在下面' : ''}。`;
   const from = (o.page - 1) * PLANS_PER_PAGE + 1;
   const to = Math.min(o.candidates, o.page * PLANS_PER_PAGE);
   const head = o.candidatesExact
-    ? `${o.candidates} 份规划含有${what}${where}。`
-    : `最多 ${o.candidates} 份规划含有${what}中的全部字${where}，逐份核对后列出。`;
-  const range = o.pages > 1 ? `第 ${o.page} 页（第 ${from}—${to} 份规划）` : '这些规划';
-  return `${head}${range}中找到 ${o.sections} 条条款。`;
+    ? `${o.candidates} 份规划含有${what}${where}，按地区排列，每页 ${PLANS_PER_PAGE} 份。`
+    : `可能含有${what}的规划有 ${o.candidates} 份${where}，按地区排列，每页逐份核对 ${PLANS_PER_PAGE} 份。`;
+  return `${head}第 ${o.page} 页（第 ${from}—${to} 份）中找到 ${o.sections} 条条款。`;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
