@@ -12,32 +12,14 @@
  *   - a change goal ("比2015年下降25%") is never compared with a level, a goal outside the catalogue
  *     has no actuals: both are "no data", with the reason.
  */
-import type { Comparator } from '../pipeline/types.ts';
+import type { Comparator, Goal, Milestone } from '../pipeline/types.ts';
 import type { Actual } from '../schemas/actuals.ts';
 import type { IndicatorEntry } from '../schemas/indicators.ts';
 
-/** The fields of a plan's goal this module reads (the PlanDocument's Goal). */
-export interface GoalInput {
-  id: string;
-  indicator: string;
-  indicatorId: string | null;
-  comparator: Comparator;
-  value: number;
-  unit: string;
-  year: number | null;
-  baselineYear: number | null;
-  change: 'decrease' | 'increase' | null;
-  scope: string | null;
-  theme: string | null;
-  quote: string;
-  sectionId: string;
-  blockId: string;
-  kind?: 'text' | 'table' | undefined;
-  attribute?: string | null | undefined;
-  baseline?: { value: number; year: number | null } | null | undefined;
-}
+/** A plan's goal as the pipeline writes it (the PlanDocument's Goal). */
+export type GoalInput = Goal;
 
-export interface MilestoneInput { id: string; year: number; action: string; quote: string; sectionId: string; blockId: string }
+export type MilestoneInput = Milestone;
 
 export interface PlanInput {
   slug: string;

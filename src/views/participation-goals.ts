@@ -13,23 +13,10 @@
  * beyond a 2021–2025 plan's period counts only when the period sets none. Every goal keeps its verbatim quote and
  * the link to its clause.
  */
-import type { Comparator } from '../pipeline/types.ts';
+import type { Comparator, Goal } from '../pipeline/types.ts';
 
-export interface GoalLike {
-  indicator: string;
-  indicatorId: string | null;
-  comparator: Comparator;
-  value: number;
-  unit: string;
-  year: number | null;
-  baselineYear: number | null;
-  change: 'decrease' | 'increase' | null;
-  scope: string | null;
-  theme: string | null;
-  quote: string;
-  sectionId: string;
-  blockId: string;
-}
+/** The goal fields the card reads: the PlanDocument's Goal without its id. */
+export type GoalLike = Omit<Goal, 'id'>;
 
 /** What the card needs from the catalogue: the indicator's name and theme, in catalogue order. */
 export interface IndicatorInfo { name: string; theme: string; order: number }
