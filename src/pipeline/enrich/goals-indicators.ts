@@ -10,14 +10,11 @@
  * A catalogue that does not validate stops with a Chinese message naming the file, field, value
  * and fix: a broken catalogue must not publish pages whose comparisons are silently empty.
  */
-import { contentUrl } from '../content-path.ts';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readContentText } from '../content-path.ts';
 import { parse } from 'yaml';
 import { checkIndicatorsFile, type IndicatorEntry } from '../../schemas/indicators.ts';
 
 /** The catalogue file, resolved from this module so that `parse` works on plans anywhere on disk. */
-export const indicatorsFileUrl = contentUrl('indicators.yaml');
 
 export class IndicatorsFileError extends Error {
   readonly problems: string[];
@@ -91,15 +88,9 @@ let cached: IndicatorCatalogue | null = null;
 
 /** The project's catalogue (content/indicators.yaml), read once per process. */
 export function loadIndicators(): IndicatorCatalogue {
-  if (!cached) {
-    const path = fileURLToPath(indicatorsFileUrl);
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch {
-      throw new IndicatorsFileError([`${path}：找不到指标目录。它应在项目的 content/indicators.yaml。`]);
-    }
-    cached = parseIndicators(text, 'content/indicators.yaml');
-  }
+  cached ??= parseIndicators(
+    readContentText('indicators.yaml', (path) => new IndicatorsFileError([`${path}：找不到指标目录。它应在项目的 content/indicators.yaml。`])),
+    'content/indicators.yaml',
+  );
   return cached;
 }

@@ -4,15 +4,12 @@
  * A file that does not validate stops with a Chinese message naming the file, the field, the
  * value and the fix: a broken taxonomy must not publish a site whose theme pages are silently empty.
  */
-import { contentUrl } from '../content-path.ts';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readContentText } from '../content-path.ts';
 import { parse } from 'yaml';
 import { checkThemesFile, type ThemesFile } from '../../schemas/themes.ts';
 import { TermMatcher, type WordSense } from './themes-match.ts';
 
 /** The taxonomy file, resolved from this module so that `parse` works on plans anywhere on disk. */
-export const themesFileUrl = contentUrl('themes.yaml');
 
 export class ThemesFileError extends Error {
   readonly problems: string[];
@@ -73,15 +70,9 @@ let cached: Taxonomy | null = null;
 
 /** The project's taxonomy (content/themes.yaml), read once per process. */
 export function loadThemes(): Taxonomy {
-  if (!cached) {
-    const path = fileURLToPath(themesFileUrl);
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch {
-      throw new ThemesFileError([`${path}：找不到主题词表。它应在项目的 content/themes.yaml。`]);
-    }
-    cached = parseThemes(text, 'content/themes.yaml');
-  }
+  cached ??= parseThemes(
+    readContentText('themes.yaml', (path) => new ThemesFileError([`${path}：找不到主题词表。它应在项目的 content/themes.yaml。`])),
+    'content/themes.yaml',
+  );
   return cached;
 }
