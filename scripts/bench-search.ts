@@ -5,8 +5,9 @@
  *   precision and recall   over the query set (scripts/lib/search-queries.ts), against the
  *                          substring ground truth, with &all=1, for a cold and a warm search
  *   cold                   a fresh page at /search/?q=…: time until the results are shown, and
- *                          the bytes transferred for the search (everything but the HTML page
- *                          and its stylesheet; text files gzip-compressed as a static host does)
+ *                          the bytes transferred for the search, excerpts in view included
+ *                          (everything but the HTML page and its stylesheet; text files
+ *                          gzip-compressed as a static host does; HTTP/1.1 headers included)
  *   warm                   the same search again in that page (index files already loaded)
  *   indexing               time and peak memory of scripts/build-search.ts
  *
@@ -113,7 +114,11 @@ async function measure(session: BrowserSession, base: string, sections: Publishe
     await page.waitForSelector('[data-search-results][data-search-state="done"]', { state: 'attached', timeout: 120_000 });
     const coldMs = await page.evaluate(() => performance.getEntriesByName('search-done')[0]!.startTime);
     const searchMs = await page.evaluate(() => performance.getEntriesByName('search-done')[0]!.startTime - performance.getEntriesByName('search-start')[0]!.startTime);
-    await page.waitForTimeout(50);
+    // What loads without scrolling (the excerpts in view) counts too: wait for the network to rest.
+    for (let seen = -1; seen !== sizes.length;) {
+      seen = sizes.length;
+      await page.waitForTimeout(300);
+    }
     const all = await Promise.all(sizes);
     const searchBytes = all.filter((s) => s.kind !== 'document' && s.kind !== 'stylesheet').reduce((n, s) => n + s.bytes, 0);
     const pageBytes = all.reduce((n, s) => n + s.bytes, 0);

@@ -53,8 +53,8 @@ const GROUP_PLANS = num('SEARCH_GROUP_PLANS', 2);
  * query's words fall in. Small chunks load fewer bytes per word but add entries to the metadata
  * file every search loads; these sizes were tuned with `npm run bench:search`.
  */
-const ROUTER_CHUNK = num('SEARCH_ROUTER_CHUNK', 6000);
-const GROUP_CHUNK = num('SEARCH_GROUP_CHUNK', 400);
+const ROUTER_CHUNK = num('SEARCH_ROUTER_CHUNK', 5000);
+const GROUP_CHUNK = num('SEARCH_GROUP_CHUNK', 200);
 /** Text packs hold consecutive sections of a plan up to about this many characters. */
 const PACK_CHARS = num('SEARCH_PACK_CHARS', 600);
 const LANGUAGE = 'und';

@@ -73,12 +73,12 @@ export async function searchFromParams(params: URLSearchParams): Promise<void> {
   }
   try {
     const outcome = await engine.search(parsed.terms, {
-      filters, page, all, plan, excerpts: all ? 0 : EXCERPTS_PER_PLAN,
+      filters, page, all, plan, excerpts: 0,
     });
     if (id !== current) return;
     const blocks = render(outcome, parsed.terms, all);
     finish(id, `${summary(outcome, parsed.terms, all, filters)}${shortNote}`, blocks, outcome, params);
-    if (all) void fillExcerptsLazily(outcome, parsed.terms);
+    void fillExcerptsLazily(outcome, parsed.terms, all ? Infinity : EXCERPTS_PER_PLAN);
   } catch (error) {
     if (id !== current) return;
     results.dataset.searchState = 'error';
@@ -152,23 +152,33 @@ function renderExcerpt(texts: readonly string[], terms: readonly Term[]): HTMLEl
   return p;
 }
 
-/** With &all=1 the list comes first; excerpts are added as the reader scrolls to them. */
-async function fillExcerptsLazily(o: SearchOutcome, terms: readonly Term[]): Promise<void> {
+/**
+ * Excerpts are added as the reader scrolls to them (the first screen at once): the list of
+ * clauses comes first, and a clause's text is fetched only when it is about to be seen. On a
+ * normal page the first EXCERPTS_PER_PLAN clauses of each plan get one; with &all=1 every clause.
+ */
+let observer: IntersectionObserver | undefined;
+
+function fillExcerptsLazily(o: SearchOutcome, terms: readonly Term[], perPlan: number): void {
   const id = current;
-  const byKey = new Map(o.plans.flatMap((p) => p.sections.map((s) => [s.key, { p, s }] as const)));
-  const observer = new IntersectionObserver((entries) => {
+  observer?.disconnect();
+  const wanted = new Map(o.plans.flatMap((p) => p.sections.slice(0, perPlan).map((s) => [s.key, { p, s }] as const)));
+  const watch = new IntersectionObserver((entries) => {
     for (const e of entries) {
       if (!e.isIntersecting || id !== current) continue;
-      observer.unobserve(e.target);
+      watch.unobserve(e.target);
       const item = e.target as HTMLElement;
-      const hit = byKey.get(item.dataset.key ?? '');
+      const hit = wanted.get(item.dataset.key ?? '');
       if (!hit) continue;
       void engine.loadTexts({ ...hit.p, sections: [hit.s] }, 1).then(() => {
-        if (hit.s.texts && id === current) item.append(renderExcerpt(hit.s.texts, terms));
+        if (hit.s.texts && id === current && !item.querySelector('.search-excerpt')) item.append(renderExcerpt(hit.s.texts, terms));
       });
     }
   }, { rootMargin: '400px' });
-  for (const item of results.querySelectorAll<HTMLElement>('.search-hit')) observer.observe(item);
+  for (const item of results.querySelectorAll<HTMLElement>('.search-hit')) {
+    if (wanted.has(item.dataset.key ?? '') && !item.querySelector('.search-excerpt')) watch.observe(item);
+  }
+  observer = watch;
 }
 
 function renderPager(o: SearchOutcome | null, params: URLSearchParams): void {

@@ -104,6 +104,9 @@ describe.runIf(!skip || onCI)('search page in Chromium', () => {
         expect(h).toMatch(/^\/plans\/[^/]+\/#[^#\s]+$/);
         expect(truth.has(h), `${h} contains ${q}`).toBe(true);
       }
+      // The first clause shows an excerpt of its own text with the word marked.
+      await page.locator('[data-search-results] .search-excerpt mark').first().waitFor();
+      expect(await page.locator('[data-search-results] .search-hit').first().locator('mark').first().innerText()).toBe(q);
       // Grouped by plan: each group's links point into one plan.
       const grouped = await page.locator('[data-search-results] .search-plan').evaluateAll((ps) =>
         ps.map((p) => new Set([...p.querySelectorAll('a')].map((a) => a.getAttribute('href')!.split('#')[0])).size));
