@@ -2,7 +2,7 @@
  * How heavy a plan page is next to the plan itself (run after `npm run build`):
  *
  *   npm run -s bench:pages            # every plan page in dist/plans/
- *   npm run -s bench:pages -- --dist other/dist
+ *   npm run -s bench:pages -- --dist other/dist [--data other/content/plan-data]
  *
  * For each plan: the transfer size of its page, HTML + the CSS and JS files it links (inline
  * scripts and styles are part of the HTML), each compressed as a server would send it, gzip
@@ -21,7 +21,7 @@ import type { PlanDocument, Section } from '../src/pipeline/types.ts';
 
 const args = process.argv.slice(2);
 const dist = args.includes('--dist') ? args[args.indexOf('--dist') + 1]! : 'dist';
-const dataDir = 'content/plan-data';
+const dataDir = args.includes('--data') ? args[args.indexOf('--data') + 1]! : 'content/plan-data';
 const GOAL = 1.5;
 
 if (!existsSync(join(dist, 'plans')) || !existsSync(dataDir)) {
@@ -58,13 +58,20 @@ function linkedAssets(html: string): Buffer[] {
 interface Row { slug: string; raw: number; text: number; pageGz: number; htmlGz: number; textGz: number; pageBr: number; htmlBr: number; textBr: number }
 
 const rows: Row[] = [];
+const fixtures: string[] = [];
 for (const file of readdirSync(dataDir).filter((f) => f.endsWith('.json')).sort()) {
   const slug = file.slice(0, -5);
   const pagePath = join(dist, 'plans', slug, 'index.html');
   if (!existsSync(pagePath)) continue;
+  const doc = JSON.parse(readFileSync(join(dataDir, file), 'utf8')) as PlanDocument;
+  // The site tests build their own test plans (tests/site/plans/) into the site; they are not plans.
+  if (doc.source.file.startsWith('tests/')) {
+    fixtures.push(slug);
+    continue;
+  }
   const html = readFileSync(pagePath);
   const assets = linkedAssets(html.toString('utf8'));
-  const text = Buffer.from(planText(JSON.parse(readFileSync(join(dataDir, file), 'utf8')) as PlanDocument));
+  const text = Buffer.from(planText(doc));
   const parts = [html, ...assets];
   rows.push({
     slug,
@@ -106,7 +113,7 @@ const figures: [string, (r: Row) => number][] = [
 const assetsGz = rows.length ? Math.max(...rows.map((r) => r.pageGz - r.htmlGz)) : 0;
 const assetsBr = rows.length ? Math.max(...rows.map((r) => r.pageBr - r.htmlBr)) : 0;
 console.log(`链接的 CSS/JS 合计（首次访问多付的部分）：gzip ${(assetsGz / 1024).toFixed(1)} KB，brotli ${(assetsBr / 1024).toFixed(1)} KB。`);
-console.log(`${rows.length} 份规划，目标 ≤ ${GOAL} 倍：`);
+console.log(`${rows.length} 份规划，目标 ≤ ${GOAL} 倍${fixtures.length ? `（不计测试用的 ${fixtures.join('、')}）` : ''}：`);
 for (const [name, f] of figures) {
   const xs = rows.map(f);
   const worst = rows[xs.indexOf(Math.max(...xs))]!;
