@@ -89,16 +89,20 @@ function discoverPages(dist: string): SitePage[] {
 
 /**
  * Every plan page, and one page of each other kind: a kind is the first path segment and the depth
- * (/themes/<id>/, /places/<slug>/, /plans/kind/<value>/ …). Pages of one kind share one template,
+ * (/themes/<id>/, /places/<slug>/, /plans/kind/<value>/ …), or for a page under a plan its last
+ * segment (/plans/<slug>/notes/). Pages of one kind share one template,
  * so the first stands for the others; the plan pages differ in their text, so all are checked.
  */
 function sample(all: SitePage[]): SitePage[] {
   if (process.env.E2E_ALL_PAGES === '1') return all;
   const seen = new Set<string>();
+  const plans = new Set(all.filter((p) => p.isPlan).map((p) => p.route.split('/')[2]));
   return all.filter((p) => {
     if (p.isPlan) return true;
     const segments = p.route.split('/').filter(Boolean);
-    const kind = `${segments[0] ?? ''}/${segments.length}`;
+    // A page under a plan (/plans/<slug>/notes/) is a kind of its own, not a filter page (/plans/kind/<value>/).
+    const underPlan = segments[0] === 'plans' && segments.length === 3 && plans.has(segments[1]);
+    const kind = underPlan ? `plans/<slug>/${segments[2]}` : `${segments[0] ?? ''}/${segments.length}`;
     if (seen.has(kind)) return false;
     seen.add(kind);
     return true;

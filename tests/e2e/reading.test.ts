@@ -249,16 +249,41 @@ describe.skipIf(skip)('reading the site', () => {
     }
   });
 
-  it('without JavaScript the anchors are there and no 引用 button is', async () => {
+  it('without JavaScript every heading keeps its "#" link and every block its id, and no 引用 button is there', async () => {
     const noJs = await launchBrowser({ javaScriptEnabled: false });
     try {
       const page = await noJs.newPage();
       await page.goto(`${server.url}/plans/${planSlug}/`);
       expect(await page.locator('button.cite').count()).toBe(0);
-      expect(await page.locator('article a.anchor').count()).toBeGreaterThan(10);
+      const headed = flat(plan!.sections).filter((s) => s.role !== 'signature' && (s.number || s.heading));
+      const anchors = await page.locator('article .sec-head a.anchor').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      expect(anchors.sort()).toEqual(headed.map((s) => `#${s.id}`).sort());
+      const blocks = flat(plan!.sections).flatMap((s) => s.blocks.map((b) => b.id));
+      const present = await page.evaluate((ids) => ids.filter((id) => document.getElementById(id)?.classList.contains('block')).length, blocks);
+      expect(present).toBe(blocks.length);
       expect(await page.locator('nav.toc-side a[href^="#"]').count()).toBeGreaterThan(0);
     } finally {
       await noJs.close();
+    }
+  });
+
+  it('with JavaScript every block gets its "#" link and 引用 button, shown on focus', async () => {
+    const page = await open(`/plans/${planSlug}/`, 1280);
+    try {
+      const blocks = flat(plan!.sections).flatMap((s) => s.blocks.map((b) => b.id));
+      const linked = await page.evaluate((ids) => ids.filter((id) => {
+        const a = document.querySelector(`[id="${id}"] > a.anchor`);
+        return a?.getAttribute('href') === `#${id}` && a.getAttribute('aria-label') && a.nextElementSibling?.matches('button.cite');
+      }).length, blocks);
+      expect(linked).toBe(blocks.length);
+      const block = page.locator(`[id="${blocks[Math.floor(blocks.length / 2)]}"]`);
+      const anchor = block.locator(':scope > a.anchor');
+      expect(await anchor.evaluate((a) => getComputedStyle(a).opacity)).toBe('0');
+      await anchor.focus();
+      expect(await anchor.evaluate((a) => getComputedStyle(a).opacity)).toBe('1');
+      await expectNoAxeViolations(page, 'plan with a block link focused');
+    } finally {
+      await page.close();
     }
   });
 });

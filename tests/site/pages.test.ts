@@ -1,8 +1,8 @@
 /**
  * The built site (globalSetup ran `npm run build`'s two steps): every seed page carries every
  * sentence of its source's content and none of the named boilerplate, every clause has its anchor,
- * code-like plan text shows as text, and reading pages ship no JavaScript but the small inline
- * citation enhancement.
+ * code-like plan text shows as text, reading pages ship no JavaScript but the small inline
+ * citation enhancement, and their styles come from shared stylesheet files.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -74,6 +74,14 @@ describe.each(seedFiles)('page of seed %s', (file) => {
       if (!/rel="canonical"/.test(link)) expect(link).not.toMatch(/href="(https?:)?\/\//);
     }
     expect(page).toMatch(/<html lang="zh-CN"/);
+  });
+
+  it('takes its styles from stylesheet files shared by every plan page, none inline', () => {
+    // Inline styles would be paid again on every page; files are cached after the first page (issue 6).
+    expect(page).not.toMatch(/<style\b/);
+    const sheets = (page.match(/<link\b[^>]*rel="stylesheet"[^>]*>/g) ?? []).map((l) => /href="([^"]+)"/.exec(l)?.[1]);
+    expect(sheets.length).toBeGreaterThan(0);
+    expect(sheets).toEqual((html('test-tricky-markup').match(/<link\b[^>]*rel="stylesheet"[^>]*>/g) ?? []).map((l) => /href="([^"]+)"/.exec(l)?.[1]));
   });
 });
 

@@ -2,8 +2,9 @@
  * The reading layer of the built site: theme pages carry every section of every plan that belongs
  * to the theme, every themed section links to the same theme in the other plans, headings follow
  * the plan's nesting, tables are real tables in a labelled scrolling region, the cover notice is a
- * part apart from the plan, every plan is on its place page and on its filter pages, and the
- * sitemap lists the pages. Reads dist/ and content/plan-data/ as the globalSetup built them.
+ * part apart from the plan, a plan's notes page (source, repairs, reasons for its theme tags) is
+ * one link away, every plan is on its place page and on its filter pages, and the sitemap lists
+ * the pages. Reads dist/ and content/plan-data/ as the globalSetup built them.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +13,7 @@ import type { PlanDocument, Section } from '../../src/pipeline/types.ts';
 const slugs = readdirSync('content/plan-data').filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
 const docs = new Map(slugs.map((s) => [s, JSON.parse(readFileSync(`content/plan-data/${s}.json`, 'utf8')) as PlanDocument]));
 const html = (path: string) => readFileSync(`dist${path}index.html`, 'utf8');
+const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 const planHtml = new Map(slugs.map((s) => [s, html(`/plans/${s}/`)]));
 const themes = readdirSync('dist/themes', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
 const BATTLES = ['blue-sky', 'clear-water', 'clean-soil', 'blue-sea'];
@@ -132,6 +134,26 @@ describe.each(slugs)('plan page %s', (slug) => {
     }
     for (const s of [...walk(doc.sections)].map((v) => v.section).filter((x) => x.role === 'aside')) {
       expect(page).toContain(`<aside class="aside-box" aria-labelledby="${s.id}">`);
+    }
+  });
+
+  it('keeps its notes one link away: the source, every repair, why each tagged section carries its themes', () => {
+    const text = (h: string) => decode(h.replace(/<[^>]+>/g, ''));
+    expect(page).toContain('href="notes/"');
+    const notes = html(`/plans/${slug}/notes/`);
+    expect(notes).toContain(`href="/plans/${slug}/"`);
+    // The original web page the header links to is on the notes page too.
+    const original = /<a href="([^"]+)" rel="external noopener">原文网页<\/a>/.exec(page)?.[1];
+    if (original) expect(notes).toContain(`href="${original}"`);
+    for (const d of doc.diagnostics) expect(text(notes)).toContain(d.message);
+    // Each section whose heading shows theme tags is listed with its link and the same themes.
+    const tagged = [...page.matchAll(/(?:<h[2-6] id="([^"]+)">(?:[^<]|<(?!\/div>))*<\/div>|<span id="([^"]+)"><\/span>)(?:<p class="part-note"[^>]*>[^<]*<\/p>)?<ul class="tags"[^>]*>([\s\S]*?)<\/ul>/g)];
+    expect(tagged.length).toBe((page.match(/<ul class="tags"/g) ?? []).length);
+    for (const [, headed, unheaded, tags] of tagged) {
+      const id = headed ?? unheaded!;
+      const entry = new RegExp(`<li><a href="/plans/${slug}/#${id}">[\\s\\S]*?</ul></li>`).exec(notes)?.[0] ?? '';
+      expect(entry, id).not.toBe('');
+      for (const [, theme] of tags!.matchAll(/href="\/themes\/([^/]+)\/"/g)) expect(entry, `${id} ${theme}`).toContain(`href="/themes/${theme}/"`);
     }
   });
 
