@@ -13,8 +13,12 @@ export interface SectionInfo {
   rank: 2 | 3 | 4 | 5 | 6;
   /** Headings from the top down to this section (for the citation and the cross-link boxes). */
   path: string[];
-  /** Themes first carried here (not by the parent section), with the classifier's reason. */
-  tags: { theme: ThemeInfo; why: string | null }[];
+  /**
+   * Themes first carried here (not by the parent section), with the classifier's reason; `anchor`
+   * when this is the plan's main section on the theme, the one other plans' cross-links land on
+   * (its tag carries the id "t-<theme id>", so that their links need no section id).
+   */
+  tags: { theme: ThemeInfo; why: string | null; anchor: boolean }[];
   /** For each of those themes, the matching sections of the other plans. */
   cross: CrossLinks[];
 }
@@ -36,6 +40,11 @@ declare global {
 
 export function planPageContext(plan: PlanRecord, site: Site): PlanPageContext {
   const roots = themeRoots(plan.doc.sections as SectionNode[]);
+  // The section other plans link to for each theme (themes.ts crossLinks: the match's "best").
+  const main = new Set(site.themes.flatMap((v) => {
+    const m = v.plans.find((x) => x.plan.slug === plan.slug);
+    return m ? [`${m.best.sectionId} ${v.theme.id}`] : [];
+  }));
   const sections = new Map<string, SectionInfo>();
   for (const visit of walk(plan.doc.sections as SectionNode[])) {
     const s = visit.section;
@@ -45,7 +54,11 @@ export function planPageContext(plan: PlanRecord, site: Site): PlanPageContext {
     sections.set(s.id, {
       rank: Math.min(2 + headed, 6) as SectionInfo['rank'],
       path: headingPath(visit),
-      tags: views.map((v) => ({ theme: v.theme, why: whyText(s.themeWhy?.find((w) => w.theme === v.theme.id)) })),
+      tags: views.map((v) => ({
+        theme: v.theme,
+        why: whyText(s.themeWhy?.find((w) => w.theme === v.theme.id)),
+        anchor: main.has(`${s.id} ${v.theme.id}`),
+      })),
       cross: views.map((v) => crossLinks(v, plan)).filter((c) => c.total > 0),
     });
   }

@@ -17,7 +17,7 @@ const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').repl
 /** Visible text of the plan itself: the article, without the contents list and the repair log. */
 const articleText = (page: string) => decode((/<article class="plan-body"[^>]*>([\s\S]*?)<\/article>/.exec(page)?.[1] ?? '')
   // The site's own words inside the article (theme tags, cross-links, the notice's label) are not the plan's.
-  .replace(/<(ul|aside|p)\b[^>]*data-pagefind-ignore[^>]*>[\s\S]*?<\/\1>/g, '\n')
+  .replace(/<ul class="tags"[\s\S]*?<\/ul>|<details class="same-theme"[\s\S]*?<\/details>|<p class="part-note"[\s\S]*?<\/p>/g, '\n')
   .replace(/<[^>]+>/g, '\n'));
 const pageText = (page: string) => decode(page.replace(/<[^>]+>/g, '\n'));
 

@@ -77,7 +77,7 @@ describe.each(slugs)('plan page %s', (slug) => {
       for (const theme of section.themes) {
         // The links sit under the outermost section of a run carrying the theme (the "root").
         const root = rootOf(doc.sections, section.id, theme);
-        const box = new RegExp(`<aside class="same-theme" aria-labelledby="${root}-same"[\\s\\S]*?</aside>`).exec(page)?.[0] ?? '';
+        const box = new RegExp(`<details class="same-theme" id="${root}-same"[\\s\\S]*?</details>`).exec(page)?.[0] ?? '';
         const group = new RegExp(`<div class="same-group" data-theme="${theme}">[\\s\\S]*?</div>`).exec(box)?.[0] ?? '';
         const others = carriers(theme).filter((s) => s !== slug);
         const linked = new Set([...group.matchAll(/href="\/plans\/([^/]+)\/#([^"]+)"/g)].map((m) => m[1]));
@@ -90,12 +90,14 @@ describe.each(slugs)('plan page %s', (slug) => {
     expect(problems).toEqual([]);
   });
 
-  it('sends each cross-link to a section that carries the theme', () => {
+  it('sends each cross-link to the other plan’s theme tag t-<theme>, on a section that carries the theme', () => {
     const wrong: string[] = [];
     for (const [, theme, group] of page.matchAll(/<div class="same-group" data-theme="([^"]+)">([\s\S]*?)<\/div>/g)) {
-      for (const [, other, id] of group!.matchAll(/href="\/plans\/([^/]+)\/#([^"]+)"/g)) {
-        const target = [...walk(docs.get(other!)?.sections ?? [])].find(({ section }) => section.id === id);
-        if (!target?.section.themes.includes(theme!)) wrong.push(`${other}#${id} (${theme})`);
+      for (const [, other, anchor] of group!.matchAll(/href="\/plans\/([^/]+)\/#([^"]+)"/g)) {
+        // The section whose tag list holds the anchor, on the other plan's page.
+        const holder = taggedSections(planHtml.get(other!) ?? '').find((t) => t.tags.includes(`id="${anchor}"`));
+        const target = [...walk(docs.get(other!)?.sections ?? [])].find(({ section }) => section.id === holder?.id);
+        if (anchor !== `t-${theme}` || !target?.section.themes.includes(theme!)) wrong.push(`${other}#${anchor} (${theme})`);
       }
     }
     expect(wrong).toEqual([]);
@@ -147,13 +149,12 @@ describe.each(slugs)('plan page %s', (slug) => {
     if (original) expect(notes).toContain(`href="${original}"`);
     for (const d of doc.diagnostics) expect(text(notes)).toContain(d.message);
     // Each section whose heading shows theme tags is listed with its link and the same themes.
-    const tagged = [...page.matchAll(/(?:<h[2-6] id="([^"]+)">(?:[^<]|<(?!\/div>))*<\/div>|<span id="([^"]+)"><\/span>)(?:<p class="part-note"[^>]*>[^<]*<\/p>)?<ul class="tags"[^>]*>([\s\S]*?)<\/ul>/g)];
+    const tagged = taggedSections(page);
     expect(tagged.length).toBe((page.match(/<ul class="tags"/g) ?? []).length);
-    for (const [, headed, unheaded, tags] of tagged) {
-      const id = headed ?? unheaded!;
+    for (const { id, tags } of tagged) {
       const entry = new RegExp(`<li><a href="/plans/${slug}/#${id}">[\\s\\S]*?</ul></li>`).exec(notes)?.[0] ?? '';
       expect(entry, id).not.toBe('');
-      for (const [, theme] of tags!.matchAll(/href="\/themes\/([^/]+)\/"/g)) expect(entry, `${id} ${theme}`).toContain(`href="/themes/${theme}/"`);
+      for (const [, theme] of tags.matchAll(/href="\/themes\/([^/]+)\/"/g)) expect(entry, `${id} ${theme}`).toContain(`href="/themes/${theme}/"`);
     }
   });
 
@@ -189,6 +190,12 @@ it('publishes a sitemap with every plan page', () => {
   for (const slug of slugs) expect(maps).toContain(`/plans/${slug}/</loc>`);
   expect(maps).toContain('/themes/clear-water/</loc>');
 });
+
+/** The sections of a plan page that show theme tags: the section's id and its tag list's HTML. */
+function taggedSections(page: string): { id: string; tags: string }[] {
+  const heading = /(?:<h[2-6] id="([^"]+)">(?:[^<]|<(?!\/div>))*<\/div>|<span id="([^"]+)"><\/span>)(?:<p class="part-note"[^>]*>[^<]*<\/p>)?<ul class="tags"[^>]*>([\s\S]*?)<\/ul>/g;
+  return [...page.matchAll(heading)].map(([, headed, unheaded, tags]) => ({ id: (headed ?? unheaded)!, tags: tags! }));
+}
 
 /** The outermost section on the path to `id` from which on every section carries `theme`. */
 function rootOf(sections: Section[], id: string, theme: string): string {
