@@ -147,12 +147,8 @@ describe.runIf(!skip || onCI)('search page in Chromium', () => {
       await page.waitForURL(/\/plans\/[^/]+\/#/);
       const target = await page.evaluate(() => document.querySelector(':target')?.id ?? null);
       expect(target).toBe(decodeURIComponent(new URL(page.url()).hash.slice(1)));
-      // The searched words are marked inside that clause (components/search/SearchHighlight.astro;
-      // run here as the plan page would run it, when the page does not include it yet).
-      if (await page.locator('mark.search-hl').count() === 0) {
-        const component = readFileSync(path.join(REPO_ROOT, 'src/components/search/SearchHighlight.astro'), 'utf8');
-        await page.evaluate(/<script is:inline>([\s\S]*?)<\/script>/.exec(component)![1]!);
-      }
+      // The searched words are marked inside that clause (components/search/SearchHighlight.astro).
+      await page.waitForSelector('mark.search-hl', { timeout: 5000 });
       const marked = await page.evaluate(() => [...document.querySelectorAll('mark.search-hl')].map((m) => ({
         text: m.textContent,
         inTarget: Boolean(document.querySelector(':target')?.closest('section, aside, .block')?.contains(m)),
