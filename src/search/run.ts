@@ -223,7 +223,7 @@ function renderPager(o: SearchOutcome | null, params: URLSearchParams): void {
 }
 
 // Page links search in place (the index stays loaded); clicks on results remember the words so
-// the plan page can mark them in the clause (components/search/SearchHighlight.astro).
+// the plan page can mark them in the clause (the plan page script, components/CiteScript.astro).
 document.addEventListener('click', (event) => {
   const a = (event.target as Element | null)?.closest?.('a');
   if (!a || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
