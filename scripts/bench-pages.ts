@@ -17,7 +17,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import type { PlanDocument, Section } from '../src/pipeline/types.ts';
+import type { PlanDocument } from '../src/pipeline/types.ts';
+import { documentText } from '../src/pipeline/emit/document-text.ts';
 
 const args = process.argv.slice(2);
 const dist = args.includes('--dist') ? args[args.indexOf('--dist') + 1]! : 'dist';
@@ -31,20 +32,6 @@ if (!existsSync(join(dist, 'plans')) || !existsSync(dataDir)) {
 
 const gz = (b: Buffer) => gzipSync(b, { level: 6 }).length;
 const br = (b: Buffer) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: b.length } }).length;
-
-/** The plan's own words: what the source gives, without the site's labels and navigation. */
-function planText(doc: PlanDocument): string {
-  const parts = doc.masthead.map((m) => m.text);
-  const walk = (list: Section[]) => {
-    for (const s of list) {
-      if (s.role !== 'notice' && s.role !== 'signature') parts.push(`${s.number ?? ''}${s.heading}`);
-      for (const b of s.blocks) parts.push(b.text);
-      walk(s.children);
-    }
-  };
-  walk(doc.sections);
-  return parts.join('\n');
-}
 
 /** The CSS and JS files a page links, read from dist/ (inline ones are in the HTML already). */
 function linkedAssets(html: string): Buffer[] {
@@ -71,7 +58,7 @@ for (const file of readdirSync(dataDir).filter((f) => f.endsWith('.json')).sort(
   }
   const html = readFileSync(pagePath);
   const assets = linkedAssets(html.toString('utf8'));
-  const text = Buffer.from(planText(doc));
+  const text = Buffer.from(documentText(doc));
   const parts = [html, ...assets];
   rows.push({
     slug,

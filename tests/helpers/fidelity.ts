@@ -4,7 +4,6 @@
  * are applied to the source. Named boilerplate is taken out of the source first.
  */
 import { splitSentences, wordsOnly } from '../../src/pipeline/text/cjk.ts';
-import type { PlanDocument, Section } from '../../src/pipeline/index.ts';
 
 /** Repairs applied to the source before comparison: [broken, mended]. */
 export const expectedRepairs: [RegExp, string][] = [
@@ -24,20 +23,7 @@ export function repairedSource(text: string, boilerplate: string[], duplicates: 
   return out;
 }
 
-/** Every text the document carries: masthead, headings (with markers), blocks. */
-export function documentText(doc: PlanDocument): string {
-  const parts: string[] = doc.masthead.map((m) => m.text);
-  const walk = (list: Section[]) => {
-    for (const s of list) {
-      // The notice and signature parts carry the site's own labels (印发通知, 落款), not the plan's text.
-      if (s.role !== 'notice' && s.role !== 'signature') parts.push(`${s.number ?? ''}${s.heading}`);
-      for (const b of s.blocks) parts.push(b.text);
-      walk(s.children);
-    }
-  };
-  walk(doc.sections);
-  return parts.join('\n');
-}
+export { documentText } from '../../src/pipeline/emit/document-text.ts';
 
 /** Sentences of `source` (per line) whose words do not appear in `haystack`. */
 export function missingSentences(source: string, haystack: string): string[] {

@@ -20,23 +20,16 @@ import { enumerate, INDICATOR_END, nameGoal, placeList, splitOutside, trimIndica
 import { ABOUT, CUE, DECREASE, DEFINITION, FREQUENCY, INCREASE, PER, PREMISE, PROPERTY_BEFORE, RULE, STATUS } from './goals-cues.ts';
 import { readQuantities, type Quantity } from './goals-quantities.ts';
 import { timeMarks, type PlanTimes, type TimeMark } from './goals-time.ts';
-import type { Comparator } from '../types.ts';
+import type { Comparator, Goal } from '../types.ts';
 
-export interface TextGoal {
-  indicator: string;
-  comparator: Comparator;
-  value: number;
-  unit: string;
-  year: number | null;
-  baselineYear: number | null;
-  change: 'decrease' | 'increase' | null;
-  scope: string | null;
+/** A goal read from running text: the Goal's own fields, with its quote as offsets into the text. */
+export type TextGoal = Pick<Goal, 'indicator' | 'comparator' | 'value' | 'unit' | 'year' | 'baselineYear' | 'change' | 'scope'> & {
   /** The quoted clause: text.slice(quoteStart, quoteEnd). */
   quoteStart: number;
   quoteEnd: number;
   /** The starting value when the text gives one ("由95％提高至99％"). */
   baseline: { value: number; year: number | null } | null;
-}
+};
 
 export interface TextContext {
   times: PlanTimes;
