@@ -13,6 +13,7 @@
 import { readContentText } from '../content-path.ts';
 import { parse } from 'yaml';
 import { checkIndicatorsFile, type IndicatorEntry } from '../../schemas/indicators.ts';
+import { escapeRegExp } from '../text/escape-regexp.ts';
 
 /** The catalogue file, resolved from this module so that `parse` works on plans anywhere on disk. */
 
@@ -46,13 +47,11 @@ export function normaliseName(text: string): string {
     .replace(/[\s()[\]【】“”"‘’'《》]/g, '');
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 export function compileCatalogue(entries: IndicatorEntry[]): IndicatorCatalogue {
   const compiled: CompiledIndicator[] = entries.map((entry) => ({
     entry,
-    tests: [...entry.synonyms.map((s) => new RegExp(escape(normaliseName(s)), 'iu')), ...entry.patterns.map((p) => new RegExp(p, 'iu'))],
-    exclude: entry.exclude.map((s) => new RegExp(escape(normaliseName(s)), 'iu')),
+    tests: [...entry.synonyms.map((s) => new RegExp(escapeRegExp(normaliseName(s)), 'iu')), ...entry.patterns.map((p) => new RegExp(p, 'iu'))],
+    exclude: entry.exclude.map((s) => new RegExp(escapeRegExp(normaliseName(s)), 'iu')),
     units: new Set(entry.units.length ? entry.units : [entry.unit]),
   }));
   return {

@@ -3,6 +3,7 @@
  * the notice that publishes a plan, addressees, signatures, dates and document numbers. Shared by
  * the notice, the masthead and the closing signature.
  */
+import { escapeRegExp } from '../text/escape-regexp.ts';
 
 /**
  * "上海市普陀区人民政府办公室关于印发《普陀区海绵城市建设实施方案》的通知",
@@ -52,7 +53,7 @@ export function issuerOf(lines: string[]): string {
 function partGlued(body: string): string[] {
   const place = /^(?:中共)?(.{2,6}?[省市区县镇])/.exec(body)?.[1];
   if (!place) return [body];
-  const glued = new RegExp(`(?<=(?:委员会|政府|办公室|办公厅|局|委|办|中心))(?=(?:中共)?${place})`, 'g');
+  const glued = new RegExp(`(?<=(?:委员会|政府|办公室|办公厅|局|委|办|中心))(?=(?:中共)?${escapeRegExp(place)})`, 'g');
   return body.split(glued).filter(Boolean);
 }
 
