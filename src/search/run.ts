@@ -17,6 +17,7 @@ import { formatTerm, parseQuery, type SynonymGroups, type Term } from './query.t
 
 /** Clauses per plan shown with an excerpt on a normal page; the rest are listed as links. */
 const EXCERPTS_PER_PLAN = 3;
+/** Read by the plan page (src/client/search-arrival.ts has the same key; the search browser test fails if they part). */
 export const HIGHLIGHT_KEY = 'plans-search-highlight';
 
 const engine = new SearchEngine();
@@ -223,7 +224,7 @@ function renderPager(o: SearchOutcome | null, params: URLSearchParams): void {
 }
 
 // Page links search in place (the index stays loaded); clicks on results remember the words so
-// the plan page can mark them in the clause (the plan page script, components/CiteScript.astro).
+// the plan page can mark them in the clause (the plan page script, src/client/search-arrival.ts).
 document.addEventListener('click', (event) => {
   const a = (event.target as Element | null)?.closest?.('a');
   if (!a || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;

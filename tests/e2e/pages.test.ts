@@ -6,7 +6,9 @@
 //   - <html lang="zh-CN">,
 //   - no requests to any host other than 127.0.0.1,
 //   - no web fonts (no font downloads, no @font-face with url()).
-// Full-page screenshots go to tests/.tmp/screens/<slug-or-index>-<width>.png.
+// Full-page screenshots go to tests/.tmp/screens/<slug-or-index>-<width>.png, for a person to look
+// at (E2E_SCREENSHOTS=0 leaves them out: they take a third of this file's time).
+// Pages are inspected E2E_CONCURRENCY (default 2) at a time, each in a tab of its own.
 // Plus: every plan page works with JavaScript disabled (h1 + TOC links whose targets exist).
 //
 // Skipped when SKIP_BROWSER_TESTS=1 or /usr/bin/chromium is missing; on CI (CI=true) a
@@ -38,6 +40,8 @@ const DIST = path.resolve(REPO_ROOT, process.env.E2E_DIST_DIR ?? 'dist');
 const SCREENS = path.join(REPO_ROOT, 'tests', '.tmp', 'screens');
 const WIDTHS = [375, 1280] as const;
 const MOBILE = 375;
+const SCREENSHOTS = process.env.E2E_SCREENSHOTS !== '0';
+const CONCURRENCY = Math.max(1, Number(process.env.E2E_CONCURRENCY ?? 2) || 1);
 import { INSTALL_COMMAND } from '../../scripts/ensure-chromium.ts';
 
 const skipRequested = process.env.SKIP_BROWSER_TESTS === '1';
@@ -162,7 +166,7 @@ async function inspect(session: BrowserSession, url: string, width: number, scre
     const violations = await runAxe(page);
 
     await mkdir(path.dirname(screenshot), { recursive: true });
-    await page.screenshot({ path: screenshot, fullPage: true, animations: 'disabled' });
+    if (SCREENSHOTS) await page.screenshot({ path: screenshot, fullPage: true, animations: 'disabled' });
 
     for (const b of session.blocked.slice(blockedBefore)) {
       const line = `${b.resourceType} ${b.url}`;
@@ -204,13 +208,33 @@ describe.skipIf(skip)('built site in Chromium', () => {
     expect(planPages.length, `no ${DIST}/plans/<slug>/index.html pages`).toBeGreaterThan(0);
   });
 
+  // Every page at every width, a few at a time; the tests below read the reports.
+  const reports = new Map<string, PageReport | Error>();
+  const key = (p: SitePage, width: number) => `${p.route} ${width}`;
+  beforeAll(async () => {
+    const jobs = pages.flatMap((p) => WIDTHS.map((width) => ({ p, width })));
+    const worker = async () => {
+      for (let job = jobs.shift(); job; job = jobs.shift()) {
+        const { p, width } = job;
+        // A page that fails to load fails its own tests below, not the others'.
+        const report = await inspect(session, urlFor(server.url, p.route), width, path.join(SCREENS, `${p.name}-${width}.png`))
+          .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+        reports.set(key(p, width), report);
+      }
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  }, 900_000);
+
   for (const p of pages) {
     for (const width of WIDTHS) {
       describe(`${p.route} @ ${width}px`, () => {
         let report: PageReport;
 
-        beforeAll(async () => {
-          report = await inspect(session, urlFor(server.url, p.route), width, path.join(SCREENS, `${p.name}-${width}.png`));
+        beforeAll(() => {
+          const got = reports.get(key(p, width));
+          if (!got) throw new Error(`${p.route} @ ${width}px was not inspected`);
+          if (got instanceof Error) throw got;
+          report = got;
         });
 
         it('has no axe violations (WCAG 2.x A/AA)', () => {

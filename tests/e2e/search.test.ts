@@ -147,7 +147,7 @@ describe.runIf(!skip || onCI)('search page in Chromium', () => {
       await page.waitForURL(/\/plans\/[^/]+\/#/);
       const target = await page.evaluate(() => document.querySelector(':target')?.id ?? null);
       expect(target).toBe(decodeURIComponent(new URL(page.url()).hash.slice(1)));
-      // The searched words are marked inside that clause (the plan page script, components/CiteScript.astro).
+      // The searched words are marked inside that clause (the plan page script, src/client/search-arrival.ts).
       await page.waitForSelector('mark.search-hl', { timeout: 5000 });
       const marked = await page.evaluate(() => [...document.querySelectorAll('mark.search-hl')].map((m) => ({
         text: m.textContent,
