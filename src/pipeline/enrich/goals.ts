@@ -56,8 +56,13 @@ export function goals(options: GoalsOptions = {}) {
       dated.push({ id: unique(`m-${shortHash(`${block.id}|${m.year}|${m.quote}`)}`), year: m.year, action: m.action, quote: m.quote, sectionId: section.id, blockId: block.id, kind });
     };
 
-    /** Reads a block; returns the deadline the block opens with (undefined when it opens with none). */
-    const readBlock = (block: Block, section: Section, carried: number | null): number | null | undefined => {
+    /**
+     * Reads a block; returns the deadline the block opens with (undefined when it opens with none).
+     * `carryOn`: a list item's deadline carries to the next item only where blocks carry theirs (a
+     * goals section); elsewhere items are tasks of their own, as blocks are: "（1）…为最终实现2035年
+     * 规划目标…" does not date "（2）…完成10个撤制乡镇…" (seed 05).
+     */
+    const readBlock = (block: Block, section: Section, carried: number | null, carryOn: boolean): number | null | undefined => {
       if (block.kind === 'table') {
         if (block.caption && isBackgroundHeading(block.caption)) return undefined;
         for (const g of readTableGoals(block, times, carried)) {
@@ -92,7 +97,7 @@ export function goals(options: GoalsOptions = {}) {
         for (const m of readTextMilestones(piece, ctx, spans)) {
           addMilestone({ year: m.year, action: m.action, quote: piece.slice(m.quoteStart, m.quoteEnd) }, section, block, 'text');
         }
-        state = next;
+        state = carryOn ? next : carried;
       }
       return opening;
     };
@@ -109,7 +114,7 @@ export function goals(options: GoalsOptions = {}) {
         let carried = fromHeading;
         if (!past) {
           for (const block of section.blocks) {
-            const opens = readBlock(block, section, carried);
+            const opens = readBlock(block, section, carried, goalsSection);
             if (!goalsSection) carried = fromHeading;
             else if (opens !== undefined) carried = opens;
           }

@@ -9,6 +9,7 @@ import type { VFile } from 'vfile';
 import { report } from '../messages.ts';
 import type { Block, LineNode, Section } from '../types.ts';
 import { continuingMarker, familyRank, matchMarker, printMarker, type Marker, type MarkerFamily } from './markers.ts';
+import { listRuns } from './list-runs.ts';
 import { findResponsibility } from './responsible.ts';
 
 const HEADING_MAX = 50;
@@ -40,6 +41,8 @@ export function buildTree(lines: LineNode[], file: VFile): Section[] {
     if (m) families.add(m.family);
   }
   const ranked = [...families].sort((a, b) => familyRank(a) - familyRank(b));
+  // Runs of deep items where one is a list item are lists as a whole (list-runs.ts).
+  const listed = listRuns(lines, markerOf, (m, l) => splitHeading(m, l).heading === null, LIST_FAMILIES);
   const levelOf = (f: MarkerFamily) => ranked.indexOf(f) + 1;
 
   const roots: Section[] = [];
@@ -110,7 +113,9 @@ export function buildTree(lines: LineNode[], file: VFile): Section[] {
       marker = { ...marker, rest: lines[i + 1]?.value ?? '' };
       i++;
     }
-    const { heading, body } = splitHeading(marker, node);
+    const split = splitHeading(marker, node);
+    const { body } = split;
+    const heading = listed.has(i) ? null : split.heading;
     // A numbered paragraph with no lead is an item of a list, unless a sibling before it was a
     // section (then it stays a section, in its place: lists render before subsections).
     const siblingSection = stack.some((o) => o.family === marker.family);

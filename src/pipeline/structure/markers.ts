@@ -37,10 +37,10 @@ export const recognisers: Recogniser[] = [
   { family: 'article', pattern: new RegExp(`^第\\s*(${CN}|\\d+)\\s*条`) },
   /** "1 总则" — only in a document that also numbers "1.1 编制目的" (see matchMarker's `decimal`) */
   { family: 'decimal-1', pattern: /^(\d{1,2})[\s\u3000]+(?=[\u4e00-\u9fff][^。；，]{0,20}$)/ },
-  /** "1.1 编制目的", "3.2 响应措施" (emergency plans, technical documents) */
-  { family: 'decimal-2', pattern: /^\d{1,2}\.(\d{1,2})[\s\u3000]+(?=[\u4e00-\u9fff])/ },
-  /** "3.2.1 Ⅲ级响应措施" */
-  { family: 'decimal-3', pattern: /^\d{1,2}\.\d{1,2}\.(\d{1,2})[\s\u3000]*(?=[\u4e00-\u9fffⅠⅡⅢⅣ])/ },
+  /** "1.1 编制目的", "3.2 响应措施", "3.1 Ⅲ级响应措施" (emergency plans, technical documents) */
+  { family: 'decimal-2', pattern: /^\d{1,2}\.(\d{1,2})[\s\u3000]+(?=[\u4e00-\u9fff\u2160-\u216b])/ },
+  /** "3.2.1 Ⅲ级响应措施" (Roman numerals Ⅰ–Ⅻ grade emergency responses) */
+  { family: 'decimal-3', pattern: /^\d{1,2}\.\d{1,2}\.(\d{1,2})[\s\u3000]*(?=[\u4e00-\u9fff\u2160-\u216b])/ },
   /** "一、总体要求", "二、主要任务", "十一、" (not "一是", not "一、二类" which follows "(") */
   { family: 'cn-enum', pattern: new RegExp(`^(${CN})\\s*[、，,．]`) },
   /** "（一）加快推动绿色低碳发展", "(八)加快推进…" */
