@@ -119,10 +119,14 @@ let inside = 0;
 for (const label of labels) {
   const doc = docs.get(label.file);
   const blocks = doc ? [...blocksOf(doc)] : [];
-  // A labelled paragraph that is now an item of a list block (structure reads whole runs of
-  // items as lists) is judged by that block's themes.
+  // A labelled paragraph that is now part of a block (an item of a list: structure reads whole
+  // runs of items as lists; or the body after a heading) is judged by that block's themes.
   const own = blocks.find(({ block }) => block.text.slice(0, 30) === label.start);
-  const within = own ? undefined : blocks.find(({ block }) => block.kind === 'list' && block.text.includes(label.start));
+  // Or a paragraph whose label became its section's heading ("区文明办：负责…" → heading 区文明办,
+  // block "负责…"): judged by the block that holds the rest of it.
+  const within = own ? undefined
+    : blocks.find(({ block }) => block.text.includes(label.start))
+      ?? blocks.find(({ block }) => block.text.length >= 12 && label.start.slice(2).includes(block.text.slice(0, 12)));
   if (within) inside++;
   const hit = own ?? within;
   if (!hit) {
@@ -146,7 +150,7 @@ for (const label of labels) {
   }
 }
 
-console.log(`\n(b) 人工标注样本（${labelsFile.slice(root.length)}）：${labels.length} 段，找到 ${found} 段${inside ? `（其中 ${inside} 段现为列表的一项，按所在列表块计）` : ''}`);
+console.log(`\n(b) 人工标注样本（${labelsFile.slice(root.length)}）：${labels.length} 段，找到 ${found} 段${inside ? `（其中 ${inside} 段现为某块的一部分，按所在的块计）` : ''}`);
 if (missing.length) {
   console.log(`  找不到 ${missing.length} 段（文本缺失，或结构变化后段落开头不同）：`);
   for (const m of missing.slice(0, 10)) console.log(`    ${m.file}「${m.start}」`);

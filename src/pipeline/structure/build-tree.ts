@@ -21,6 +21,10 @@ const ATTACHMENTS = /^附\s*件\s*[:：]/;
 const LEAD_MAX = 60;
 /** "区文明办：", "森林覆盖率：", "3.公园数量: " — a short label, no comma, before a colon. */
 const COLON_LEAD = /^([^，,。；：:]{2,50}?)\s*[：:]\s*/;
+/** "区商务委：负责…" — a label of at most 20 characters, then a clause of at least 8. */
+const LABEL_LEAD = /^([^，,。；：:]{2,20}?)\s*[：:]\s*(?=[^：:]{8,})/;
+/** "河湖水面率，即河湖面积占…" — an indicator named, then defined. */
+const DEFINED_TERM = /^([^，,。；：:]{2,30})[，,](?=即)/;
 /** Deep items with no short lead read better as a list than as headings: "（1）到2025年，…。" */
 const LIST_FAMILIES: MarkerFamily[] = ['arabic-paren', 'circled'];
 /**
@@ -185,6 +189,11 @@ function splitHeading(marker: Marker, node: LineNode): { heading: string | null;
   if (LIST_FAMILIES.includes(marker.family) && /^[^。！？；]*[，,]/.test(first)) return { heading: null, body: rest };
   const standard = STANDARD_HEADING.exec(rest)?.[1];
   if (first.length > LEAD_MAX && standard) return { heading: standard, body: rest.slice(standard.length) };
+  // A short label before a colon, or a term before its definition, names the item better than
+  // the whole sentence: "1.区绿化市容局（区分减联办）：负责总体牵头…。" → 区绿化市容局（区分减联办）;
+  // "2.城市易涝点消除比例，即通过工程性措施…。" → 城市易涝点消除比例.
+  const named = LABEL_LEAD.exec(first) ?? DEFINED_TERM.exec(first);
+  if (named?.[1] && !LIST_FAMILIES.includes(marker.family)) return { heading: named[1], body: rest.slice(named[0].length).trim() };
   if (first.length <= LEAD_MAX) {
     return { heading: first.replace(/[。！？；]$/, ''), body: rest.slice(first.length).trim() };
   }
