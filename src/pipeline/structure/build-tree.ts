@@ -9,7 +9,7 @@ import type { VFile } from 'vfile';
 import { report } from '../messages.ts';
 import type { Block, LineNode, Section } from '../types.ts';
 import { continuingMarker, familyRank, matchMarker, printMarker, type Marker, type MarkerFamily } from './markers.ts';
-import { listRuns } from './list-runs.ts';
+import { listRuns, titledArticleItems } from './item-runs.ts';
 import { findResponsibility } from './responsible.ts';
 
 const HEADING_MAX = 50;
@@ -45,8 +45,10 @@ export function buildTree(lines: LineNode[], file: VFile): Section[] {
     if (m) families.add(m.family);
   }
   const ranked = [...families].sort((a, b) => familyRank(a) - familyRank(b));
-  // Runs of deep items where one is a list item are lists as a whole (list-runs.ts).
+  // Runs of deep items where one is a list item are lists as a whole (item-runs.ts).
   const listed = listRuns(lines, markerOf, (m, l) => splitHeading(m, l).heading === null, LIST_FAMILIES);
+  // An article's enumerations are its items, unless they are short titles over text of their own.
+  const articleHeadings = titledArticleItems(lines, markerOf);
   const levelOf = (f: MarkerFamily) => ranked.indexOf(f) + 1;
 
   const roots: Section[] = [];
@@ -124,7 +126,7 @@ export function buildTree(lines: LineNode[], file: VFile): Section[] {
     // section (then it stays a section, in its place: lists render before subsections).
     const siblingSection = stack.some((o) => o.family === marker.family);
     // The enumerations inside an article ("第十三条 …：（一）…（九）…") are its items, never sections.
-    const inArticle = stack.at(-1)?.family === 'article' && marker.family !== 'article' && familyRank(marker.family) > familyRank('article');
+    const inArticle = stack.at(-1)?.family === 'article' && marker.family !== 'article' && familyRank(marker.family) > familyRank('article') && !articleHeadings.has(i);
     if (heading === null || inArticle || (heading === '' && marker.family !== 'article' && !siblingSection)) {
       // The item still counts in the numbering, so that the next sibling is no gap.
       const parent = current();

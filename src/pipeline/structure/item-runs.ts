@@ -1,5 +1,8 @@
 /**
- * Deep numbered items ("（1）", "①") are read one run at a time, not one line at a time. A run is
+ * Numbered items read one run at a time, not one line at a time: deep items that are a list as a
+ * whole (listRuns), and an article's enumerations that are its sub-headings (titledArticleItems).
+ *
+ * Deep numbered items ("（1）", "①") first. A run is
  * the siblings of one family numbered on from 1 under the same heading. Decided line by line, a
  * run of duties came out half list, half sections whose headings were whole sentences, and an
  * item with no lead was nested inside the section before it (seed 06, 2.2 工作职责):
@@ -59,4 +62,53 @@ export function listRuns(
   });
   for (const run of [...open.values()]) close(run);
   return forced;
+}
+
+/** "组织管理", "站容站貌": a short title, no punctuation. */
+const SHORT_TITLE = /^[^。；，：、,;:！？]{2,20}$/;
+
+/**
+ * Indices of the enumerated lines inside a 第X条 article that are sub-headings, not its items:
+ * every item of their run is a short title with text of its own under it (seed 04, 第三条):
+ *
+ *   第三条  考核内容主要包括组织管理、站容站貌、日常养护……，具体如下：
+ *   （一）组织管理
+ *   长效管理项目部设置规范，管理人员按标准配置。
+ *   （二）站容站貌
+ *   处理站管理房室内做到干净整洁无积尘；……
+ *
+ * An article's enumeration of acts ("（三）焚烧秸秆" between other items) stays a list.
+ */
+export function titledArticleItems(lines: LineNode[], markerOf: (line: LineNode) => Marker | null): Set<number> {
+  const titled = new Set<number>();
+  const article = familyRank('article');
+  let run: { family: MarkerFamily; items: number[]; ok: boolean } | null = null;
+  let inArticle = false;
+  const close = () => {
+    if (run?.ok && run.items.length > 1) for (const i of run.items) titled.add(i);
+    run = null;
+  };
+  lines.forEach((line, i) => {
+    const marker = markerOf(line);
+    if (!marker) return;
+    const rank = familyRank(marker.family);
+    if (rank <= article) {
+      close();
+      inArticle = marker.family === 'article';
+      return;
+    }
+    if (!inArticle) return;
+    if (run && run.family !== marker.family) {
+      // A deeper marker inside an item is its text; a shallower one ends the run.
+      if (rank > familyRank(run.family)) return;
+      close();
+    }
+    const next = lines[i + 1];
+    const ok = SHORT_TITLE.test(marker.rest.trim()) && next !== undefined && !next.data?.table && markerOf(next) === null;
+    if (!run) run = { family: marker.family, items: [], ok: true };
+    run.items.push(i);
+    run.ok &&= ok;
+  });
+  close();
+  return titled;
 }
