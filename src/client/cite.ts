@@ -42,6 +42,17 @@ export function citationText(article: HTMLElement, target: HTMLElement, base: st
     + `。链接：${base}#${target.id}`;
 }
 
+/**
+ * Where a block's "#" goes: at the end of its text, like a paragraph's, so that on a phone it does
+ * not open a line of its own under a list (the last item) or a paragraph with its 责任单位 list.
+ */
+function hostOf(block: HTMLElement): HTMLElement {
+  const last = block.tagName === 'P' ? null : block.lastElementChild;
+  if (last?.matches('ul, ol')) return (last.lastElementChild as HTMLElement | null) ?? block;
+  if (last?.matches('p')) return last as HTMLElement;
+  return block;
+}
+
 export function enhanceCitations(): void {
   const article = document.querySelector<HTMLElement>('article[data-cite-title]');
   if (!article) return;
@@ -53,7 +64,7 @@ export function enhanceCitations(): void {
   for (const block of article.querySelectorAll<HTMLElement>('.block[id]')) {
     const link = make('a', 'anchor', '#', '本段链接');
     link.href = `#${block.id}`;
-    block.append(link);
+    hostOf(block).append(link);
   }
   // Outside a form a button submits nothing, so it needs no type.
   for (const link of article.querySelectorAll<HTMLAnchorElement>('a.anchor')) {
@@ -78,7 +89,7 @@ export function enhanceCitations(): void {
     const close = make('button', '', '关闭');
     close.addEventListener('click', () => (box.hidden = true));
     box.replaceChildren(make('p', '', copied ? '已复制引用：' : '请复制下面的引用：'), output, close);
-    button.parentElement?.after(box);
+    (button.closest('.block, .sec-head') ?? button.parentElement)?.after(box);
     box.hidden = false;
     if (!copied) getSelection()?.selectAllChildren(output);
   });

@@ -29,9 +29,10 @@ const docs = existsSync(DATA)
 const flat = (list: Section[]): Section[] => list.flatMap((s) => [s, ...flat(s.children)]);
 const hasTheme = (doc: PlanDocument, theme: string) => flat(doc.sections).some((s) => s.role !== 'notice' && s.themes.includes(theme));
 
-/** A plan to read: a dated one with a cover notice, a table with a caption and 碧水 sections, the largest such. */
+/** A plan to read: a dated one with a cover notice, a table with a caption, a list and 碧水 sections, the largest such. */
 const planSlug = [...docs.entries()]
-  .filter(([, d]) => d.meta.issued && d.sections.some((s) => s.role === 'notice') && flat(d.sections).some((s) => s.blocks.some((b) => b.kind === 'table' && b.caption)) && hasTheme(d, 'clear-water'))
+  .filter(([, d]) => d.meta.issued && d.sections.some((s) => s.role === 'notice') && flat(d.sections).some((s) => s.blocks.some((b) => b.kind === 'table' && b.caption))
+    && flat(d.sections).some((s) => s.blocks.some((b) => b.kind === 'list')) && hasTheme(d, 'clear-water'))
   .sort((a, b) => flat(b[1].sections).length - flat(a[1].sections).length)[0]?.[0];
 const plan = planSlug ? docs.get(planSlug)! : undefined;
 const placeName = (d: PlanDocument | undefined) => d?.meta.jurisdiction?.name ?? null;
@@ -272,16 +273,24 @@ describe.skipIf(skip)('reading the site', () => {
     try {
       const blocks = flat(plan!.sections).flatMap((s) => s.blocks.map((b) => b.id));
       const linked = await page.evaluate((ids) => ids.filter((id) => {
-        const a = document.querySelector(`[id="${id}"] > a.anchor`);
+        // At the end of the block's text: in the block itself, its last list item or last paragraph.
+        const a = document.querySelector(`[id="${id}"] a.anchor[href="#${CSS.escape(id)}"]`);
         return a?.getAttribute('href') === `#${id}` && a.getAttribute('aria-label') && a.nextElementSibling?.matches('button.cite');
       }).length, blocks);
       expect(linked).toBe(blocks.length);
       const block = page.locator(`[id="${blocks[Math.floor(blocks.length / 2)]}"]`);
-      const anchor = block.locator(':scope > a.anchor');
+      const anchor = block.locator('a.anchor');
       expect(await anchor.evaluate((a) => getComputedStyle(a).opacity)).toBe('0');
       await anchor.focus();
       expect(await anchor.evaluate((a) => getComputedStyle(a).opacity)).toBe('1');
       await expectNoAxeViolations(page, 'plan with a block link focused');
+      // A list block's link ends its last item, so that on a phone it opens no line of its own.
+      const list = await page.evaluate(() => {
+        const b = document.querySelector('article div.block-list');
+        const a = b?.querySelector('a.anchor');
+        return { inLastItem: Boolean(b) && a?.parentElement === b?.querySelector('li:last-child') };
+      });
+      expect(list.inLastItem).toBe(true);
     } finally {
       await page.close();
     }
