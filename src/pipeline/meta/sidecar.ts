@@ -90,7 +90,14 @@ export function mergeMeta(text: PlanMeta, frontMatter?: Record<string, unknown>,
       sources[field] = 'sidecar';
     } else if (fromText !== null && fromText !== undefined) {
       sources[field] = 'text';
-      if (fromFm !== undefined && !same(fromFm, fromText)) {
+      const longer = fromFm !== undefined ? fuller(field, fromFm, fromText) : null;
+      if (longer !== null) {
+        // The same name, one with more of it: keep the fuller, no warning.
+        if (longer !== fromText) {
+          put(field, longer);
+          sources[field] = 'front-matter';
+        }
+      } else if (fromFm !== undefined && !same(fromFm, fromText)) {
         conflicts.push({ field, catalogue: show(fromFm), text: show(fromText) });
       }
     } else if (fromFm !== undefined) {
@@ -99,6 +106,20 @@ export function mergeMeta(text: PlanMeta, frontMatter?: Record<string, unknown>,
     }
   }
   return { meta: merged, conflicts };
+}
+
+/**
+ * One name given in full and in short, the short one ending the full one: the catalogue's
+ * "上海市虹口区人民政府办公室" for the signature's "虹口区人民政府办公室"; the text's
+ * "上海市住房和城乡建设管理委员会关于开展…的函" for the catalogue's "关于开展…的函". The fuller, or null.
+ */
+function fuller(field: Field, a: unknown, b: unknown): string | null {
+  if ((field !== 'issuer' && field !== 'title') || typeof a !== 'string' || typeof b !== 'string') return null;
+  const [x, y] = [a.replace(/[\s《》]/g, ''), b.replace(/[\s《》]/g, '')];
+  if (x === y || !x || !y) return null;
+  if (x.endsWith(y) && x.length - y.length >= 2) return a;
+  if (y.endsWith(x) && y.length - x.length >= 2) return b;
+  return null;
 }
 
 const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
