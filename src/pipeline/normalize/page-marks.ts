@@ -3,19 +3,42 @@
  *
  *     (下转第五版)   （上接第三版）   （紧接第4版）   — 12 —   - 3 -   第 3 页 共 22 页
  *
- * A mark on its own line is removed; a mark inside a line is cut out of it.
+ * A mark on its own line is removed; a mark inside a line is cut out of it. So is a running head
+ * or foot that a PDF's text keeps on every page: a short line printed next to page numbers again
+ * and again ("沅溪市“十四五”生态环境保护规划" after "— 3 —", "— 5 —" …). Only its occurrences next
+ * to a page number go; the same words elsewhere (the title on the first page) stay.
  */
 import type { VFile } from 'vfile';
 import { report } from '../messages.ts';
 import type { LinesRoot } from '../types.ts';
+import { matchMarker } from '../structure/markers.ts';
 
 const CONTINUATION = /[（(]\s*(下转|上接|紧接|转|接)第?\s*[0-9一二三四五六七八九十]+\s*(版|页|面)\s*[）)]/g;
 const PAGE_NUMBER = /^([-—－]\s*\d{1,4}\s*[-—－]|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?)$/;
 
+/** A running head: short, no sentence inside. */
+const HEAD_LIKE = /^[^。；！？]{2,40}$/;
+
+/** Indices of running heads and feet: the same short line next to a page number at least twice. */
+function runningLines(values: string[]): Set<number> {
+  const next: Map<string, number[]> = new Map();
+  values.forEach((v, i) => {
+    if (!PAGE_NUMBER.test(v)) return;
+    for (const j of [i - 1, i + 1]) {
+      const w = values[j];
+      // A numbered heading that happens to follow a page break twice is plan text, not a running head.
+      if (w === undefined || PAGE_NUMBER.test(w) || !HEAD_LIKE.test(w) || matchMarker(w)) continue;
+      next.set(w, [...(next.get(w) ?? []), j]);
+    }
+  });
+  return new Set([...next.values()].filter((at) => new Set(at).size >= 2).flat());
+}
+
 export function pageMarks() {
   return (tree: LinesRoot, file: VFile) => {
-    tree.children = tree.children.filter((node) => {
-      if (PAGE_NUMBER.test(node.value)) {
+    const running = runningLines(tree.children.map((n) => n.value));
+    tree.children = tree.children.filter((node, i) => {
+      if (PAGE_NUMBER.test(node.value) || running.has(i)) {
         report(file, 'page-mark', node.position, {}, node.value);
         return false;
       }
