@@ -61,21 +61,24 @@ export const familyRank = (f: MarkerFamily): number => recognisers.findIndex((r)
  * can vouch for, because it checked that 6 follows 5.
  */
 export function matchMarker(line: string, bare = false, decimal = false): Marker | null {
+  // Word and PDF exports often print numbers full-width ("１．实施源头替代。", "（２）"): they are
+  // matched as digits, while raw and rest keep the text as printed (the mapping is one to one).
+  const probe = line.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   if (bare) {
-    const m = /^(\d{1,3})(?=[\u4e00-\u9fff])/.exec(line);
-    if (m?.[1]) return { family: 'arabic', value: Number(m[1]), raw: m[1], rest: line.slice(m[1].length) };
+    const m = /^(\d{1,3})(?=[\u4e00-\u9fff])/.exec(probe);
+    if (m?.[1]) return { family: 'arabic', value: Number(m[1]), raw: line.slice(0, m[1].length), rest: line.slice(m[1].length) };
   }
   for (const { family, pattern } of recognisers) {
     if (family === 'decimal-1' && !decimal) continue;
-    const m = pattern.exec(line);
+    const m = pattern.exec(probe);
     if (!m) continue;
     const digits = m[1] ?? '';
     const value = family === 'circled' ? circledNumber(digits) : chineseNumber(digits.replace(/\s/g, ''));
     if (value === null || value < 1) continue;
     // A number followed by a unit or a decimal is a quantity, not a marker: "1.2万吨", "3、5年".
+    if (family === 'arabic' && /^\s*\d/.test(probe.slice(m[0].length))) continue;
     const rest = line.slice(m[0].length);
-    if (family === 'arabic' && /^\s*\d/.test(rest)) continue;
-    return { family, value, raw: m[0].trim(), rest: rest.replace(/^[\s\u3000]+/, '') };
+    return { family, value, raw: line.slice(0, m[0].length).trim(), rest: rest.replace(/^[\s\u3000]+/, '') };
   }
   return null;
 }

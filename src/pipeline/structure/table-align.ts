@@ -40,7 +40,8 @@ const isText = (c: CellClass) => c === 'short' || c === 'long';
  * a like length stood. With no evidence either way the row fills from the left.
  */
 export function alignRow(cells: string[], k: number, rows: string[][], header: string[] = []): string[] {
-  if (cells.length >= k) return cells.slice(0, k);
+  if (cells.length > k) return mergeSurplus(cells, k);
+  if (cells.length === k) return cells;
   const examples = Array.from({ length: k }, (_, j) => rows.map((r) => r[j] ?? '').filter((c) => c !== ''));
   const score = (cell: string, j: number): number => {
     const c = classOf(cell);
@@ -79,6 +80,33 @@ export function alignRow(cells: string[], k: number, rows: string[][], header: s
       out[j - 1] = cells[i - 1] ?? '';
       i--;
     }
+  }
+  return out;
+}
+
+/**
+ * A row with more cells than columns has a cell broken over two lines (a PDF's text:
+ * "核心区域、重要区域和重要单体建（构）筑物的景观照明集中控" / "制纳控率", corpus 11 wrapped). Nothing
+ * is dropped: two neighbouring text cells are joined again, the longer first, until the row fits;
+ * with no text pair left, the last cells are joined with a space.
+ */
+export function mergeSurplus(cells: string[], k: number): string[] {
+  const out = [...cells];
+  while (out.length > k && k > 0) {
+    let at = -1;
+    let best = -1;
+    for (let i = 0; i + 1 < out.length; i++) {
+      const [a, b] = [out[i] ?? '', out[i + 1] ?? ''];
+      if (!isText(classOf(a)) || !isText(classOf(b))) continue;
+      const score = a.length;
+      if (score > best) [at, best] = [i, score];
+    }
+    if (at < 0) {
+      const tail = out.splice(k - 1);
+      out.push(tail.join(' '));
+      break;
+    }
+    out.splice(at, 2, `${out[at] ?? ''}${out[at + 1] ?? ''}`);
   }
   return out;
 }

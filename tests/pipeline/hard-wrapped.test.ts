@@ -1,0 +1,74 @@
+/**
+ * Text taken from a PDF keeps its printed lines: an official document sets 28 characters a line
+ * (GB/T 9704), so every paragraph comes broken into lines of the same width. Each seed that is
+ * plain text (one paragraph a line, no page markup; front matter and Markdown lines kept as they
+ * are) is hard-wrapped at 56 columns (a Han character two, ASCII one) and parsed again: the words
+ * are all there, in the same order, and the outline is the same, except where a heading itself
+ * fills a printed line (then it cannot be told from the first line of a paragraph, and the two
+ * are joined).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parsePlan, type PlanDocument, type Section } from '../../src/pipeline/index.ts';
+import { displayWidth, wrapWidth } from '../../src/pipeline/normalize/join-broken-lines.ts';
+import { wordsOnly } from '../../src/pipeline/text/cjk.ts';
+import { outline } from '../helpers/outline.ts';
+import { seedFiles } from '../helpers/seeds.ts';
+
+const COLUMNS = 56;
+
+function hardWrap(text: string): string {
+  return text.split('\n').flatMap((line) => {
+    // Markdown (a "# " title, the catalogue's "> 以官方链接…为准") is the web page's, not the PDF's.
+    if (/^(?:#|>|\||[-*] )/.test(line)) return [line];
+    const out: string[] = [];
+    let cur = '';
+    for (const ch of line) {
+      if (displayWidth(cur + ch) > COLUMNS) {
+        out.push(cur);
+        cur = '';
+      }
+      cur += ch;
+    }
+    out.push(cur);
+    return out;
+  }).join('\n');
+}
+
+const frontMatter = (t: string): [string, string] => {
+  const m = /^---\n[\s\S]*?\n---\n/.exec(t);
+  return m ? [m[0], t.slice(m[0].length)] : ['', t];
+};
+/** One paragraph a line: no VuePress containers, no pipe tables, not a whole document on one line. */
+const plain = (t: string) => !/^:::|^\|/m.test(t) && Math.max(...t.split('\n').map((l) => l.length)) < 3000;
+const flat = (list: Section[]): Section[] => list.flatMap((s) => [s, ...flat(s.children)]);
+const words = (d: PlanDocument) => wordsOnly(flat(d.sections).map((s) => `${s.number ?? ''}${s.heading}${s.blocks.map((b) => b.text).join('')}`).join(''));
+
+/** Headings that fill a printed line: "2.稳步推进绿地开放共享，助力打造城园融合的城市治理范式" (54 columns). */
+const HEADINGS_FILLING_A_LINE: Record<string, number> = { '11_shanghai_minhang_gongyuan_chengshi_shirong_15th_fyp.txt': 1 };
+
+const seeds = seedFiles.map((file) => ({ file, text: readFileSync(`seeds/${file}`, 'utf8') })).filter((s) => plain(s.text));
+
+describe('hard-wrapped text, as a PDF gives it', () => {
+  it('covers most seeds', () => {
+    expect(seeds.length).toBeGreaterThanOrEqual(15);
+  });
+
+  it.each(seeds.map((s) => [s.file, s.text] as const))('%s: same words, same outline', (file, text) => {
+    const [head, body] = frontMatter(text);
+    const wrapped = head + hardWrap(body);
+    expect(wrapWidth(wrapped.split('\n').filter(Boolean))).toBe(COLUMNS);
+    const plainDoc = parsePlan(text, { path: file });
+    const wrappedDoc = parsePlan(wrapped, { path: file });
+    // Nothing lost: every word of the plain parse, in order. A web page's additions that the plain
+    // parse removes whole (a download site's notice, a file name) may stay when broken over lines.
+    const [w1, w2] = [words(plainDoc), words(wrappedDoc)];
+    let at = 0;
+    for (const ch of w2) if (ch === w1[at]) at++;
+    expect(at, `lost from: …${w1.slice(Math.max(0, at - 20), at + 30)}…`).toBe(w1.length);
+    expect(w2.length - w1.length, "extra text kept").toBeLessThan(w1.length * 0.05);
+    const a = outline(plainDoc);
+    const b = new Set(outline(wrappedDoc));
+    expect(a.filter((line) => !b.has(line)).length).toBe(HEADINGS_FILLING_A_LINE[file] ?? 0);
+  });
+});
