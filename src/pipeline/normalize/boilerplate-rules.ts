@@ -30,14 +30,16 @@ export const boilerplateRules: BoilerplateRule[] = [
   { name: '文件名', pattern: /^\S.{0,80}\.(docx?|pdf|wps|txt)$/i },
   // Web pages (seed 003 and pasted government pages).
   { name: '网页导航', pattern: /^(导航菜单|首页|网站首页|当前位置|您当前的位置|您现在的位置)([:：>＞\s].*)?$/ },
-  { name: '网页导航', pattern: /^.{0,12}[>＞»](.{1,12}[>＞»]){1,}.{0,20}$/ },
+  // "首页 > 新闻中心 > 通知公告": not a line with HTML in it ("<tr><td>1</td>…" is a table row).
+  { name: '网页导航', pattern: /^(?!.*<\/?[a-z]).{0,12}[>＞»](.{1,12}[>＞»]){1,}.{0,20}$/i },
   {
     name: '网页信息栏',
     // "发布时间：2022-05-10 来源：市生态环境局 字号：大 中 小"
     pattern: /^(发布时间|发布日期|时间|来源|作者|字号|浏览次数|点击数|阅读次数|责任编辑|编辑)\s*[:：].*(来源|字号|浏览|点击|编辑|作者|\d{4}[-年/])/,
   },
   { name: '网页信息栏', pattern: /^(字号|【?字体)[:：]?\s*[【[]?大[】\]]?\s*[【[]?中[】\]]?\s*[【[]?小[】\]]?.*$/ },
-  { name: '网页按钮', pattern: /^(【[^】]{2,8}】\s*){1,6}$/ },
+  // "【打印】【关闭】", "【我要纠错】": only a page's own buttons; "【保障措施】" alone is a plan's heading.
+  { name: '网页按钮', pattern: /^(【(?:打印|关闭|收藏|分享|返回|顶部|纠错|我要纠错|打印本页|关闭窗口|加入收藏|字体|大|中|小)[^】]{0,4}】\s*){1,6}$/ },
   { name: '网页按钮', pattern: /^(分享到|分享|打印|关闭|收藏|返回顶部|扫一扫.*|打印本页|关闭窗口|相关附件)[:：]?$/ },
   // A catalogue's list of attachment files (corpus 10): "## 附件（官方直链）", "- [e6e1….docx](https://…)".
   { name: '附件下载链接', pattern: /^附件[（(](官方)?直链[）)]$/ },

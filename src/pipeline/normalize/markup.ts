@@ -8,10 +8,14 @@
  *     [1](#t1)&emsp;[2](#t2)…   - 第1~20条：                              a table of contents of links
  *     ::: warning 原文链接 <http://rd.jiangmen.cn/…> :::                    the source's address
  *
+ *     <table><tr><td>序号</td><td>指标</td>…</tr>…</table>                   a table, row by row
+ *
  * Tags and entities go (entities are decoded with the maintained `entities` package, so every
  * named and numeric reference is read right); `<br>` inside a line starts a new line; a table of
  * contents made of anchor links is navigation and is removed with its text kept in the diagnostic;
- * a "原文链接" container gives the source's address (file.data.provenance.url).
+ * a "原文链接" container gives the source's address (file.data.provenance.url). An HTML table's
+ * rows become tab-separated lines (a row printed over several lines is gathered first), which the
+ * `tables` step reads as it reads any tab-separated table; table, tbody and row tags alone go.
  */
 import { decodeHTML } from 'entities';
 import type { VFile } from 'vfile';
@@ -32,7 +36,10 @@ const TOC_GROUP = /^-\s*第\s*\d+\s*[~～-]\s*\d+\s*条[:：]?$/;
 const AUTOLINK = /^<(https?:\/\/[^>\s]+)>$/;
 const HAS_MARKUP = /<\/?[a-z][^<>]*>|&[a-z]+;|&#\d+;|^:::|\{[a-z-]+=/im;
 /** What an extractor leaves on many lines: paragraph and break tags, spacing entities, container fences. */
-const EXTRACTOR_MARK = /<\/?p[\s>]|<br\s*\/?>|&(?:emsp|ensp|nbsp);|&#12288;|^:::/i;
+const EXTRACTOR_MARK = /<\/?p[\s>]|<br\s*\/?>|<t[dhr][\s>]|&(?:emsp|ensp|nbsp);|&#12288;|^:::/i;
+/** A line of table layout only: "<table>", "</tbody>", "<tr>", "</tr>". */
+const TABLE_FRAME = /^(?:<\/?(?:table|thead|tbody|tfoot|tr|colgroup|col)(?:\s[^<>]*)?>\s*)+$/i;
+const CELL = /<t([dh])(?:\s[^<>]*)?>([\s\S]*?)<\/t\1>/gi;
 /**
  * A plan may quote a tag or an entity in its own words ("含有 <b>尖括号</b>、&amp; 实体"): only a text
  * that carries extractor marks on several lines is read as markup.
@@ -47,7 +54,7 @@ export function markup() {
     const open: { kind: string; title: string }[] = [];
     const inToc = () => open.some((c) => /目录|toc/i.test(c.title));
     const inSourceLink = () => open.some((c) => /原文|链接|来源/.test(c.title));
-    for (const node of tree.children) {
+    for (const node of htmlRows(tree.children, file)) {
       const fence = FENCE.exec(node.value);
       if (fence) {
         if (fence[1]) open.push({ kind: fence[1], title: fence[2] ?? '' });
@@ -83,6 +90,40 @@ export function markup() {
     }
     tree.children = out;
   };
+}
+
+/**
+ * HTML table rows as tab-separated lines: "<tr><td>1</td><td>细颗粒物浓度</td></tr>" → "1\t细颗粒物浓度".
+ * A row whose cells stand on lines of their own is gathered up to its "</tr>" first.
+ */
+function htmlRows(nodes: LineNode[], file: VFile): LineNode[] {
+  const out: LineNode[] = [];
+  let row: LineNode | null = null;
+  for (const node of nodes) {
+    if (row) {
+      const open: LineNode = row;
+      row = { ...open, value: `${open.value}${node.value}`, position: { start: open.position.start, end: node.position.end } };
+      if (!/<\/tr>/i.test(node.value)) continue;
+    } else if (/<tr[\s>]/i.test(node.value) && !/<\/tr>/i.test(node.value) && !CELL.test(node.value.replace(/<tr[^>]*>/i, ''))) {
+      CELL.lastIndex = 0;
+      row = node;
+      continue;
+    }
+    CELL.lastIndex = 0;
+    const current: LineNode = row ?? node;
+    row = null;
+    const cells = [...current.value.matchAll(CELL)].map((m) => decodeHTML((m[2] ?? '').replace(/<[^<>]*>/g, '')).replace(/[\s\u3000]+/g, ' ').trim());
+    if (cells.length) {
+      report(file, 'markup', current.position, { what: '网页表格' });
+      out.push({ ...current, value: cells.join('\t') });
+    } else if (TABLE_FRAME.test(current.value.trim())) {
+      report(file, 'markup', current.position, { what: '网页表格' }, current.value);
+    } else {
+      out.push(current);
+    }
+  }
+  if (row) out.push(row);
+  return out;
 }
 
 declare module 'vfile' {
