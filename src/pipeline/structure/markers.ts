@@ -24,6 +24,8 @@ interface Recogniser {
   family: MarkerFamily;
   /** Matches at the start of a line; group 1 is the number. */
   pattern: RegExp;
+  /** The number group 1 stands for, where it is not digits or Chinese numerals ("⑴" → 1). */
+  value?: (group: string) => number;
 }
 
 export const recognisers: Recogniser[] = [
@@ -49,6 +51,12 @@ export const recognisers: Recogniser[] = [
   { family: 'arabic', pattern: /^(\d{1,3})\s*(?:[.．、]|[,，](?=\D))(?!\d)/ },
   /** "（1）", "(3)" */
   { family: 'arabic-paren', pattern: /^[（(]\s*(\d{1,3})\s*[）)]/ },
+  /** "1）加强监测", "2)": the same level printed with one bracket (not "1)2" inside a quantity) */
+  { family: 'arabic-paren', pattern: /^(\d{1,2})[）)](?![\d.%])/ },
+  /** "⑴加强监测" (one character each in Word: U+2474–U+2487) */
+  { family: 'arabic-paren', pattern: /^([⑴-⒇])/, value: (c) => c.charCodeAt(0) - 0x2473 },
+  /** "⒈加强监测" (U+2488–U+249B) */
+  { family: 'arabic', pattern: /^([⒈-⒛])/, value: (c) => c.charCodeAt(0) - 0x2487 },
   /** "①加强…" */
   { family: 'circled', pattern: /^([①-⑳])/ },
 ];
@@ -68,12 +76,12 @@ export function matchMarker(line: string, bare = false, decimal = false): Marker
     const m = /^(\d{1,3})(?=[\u4e00-\u9fff])/.exec(probe);
     if (m?.[1]) return { family: 'arabic', value: Number(m[1]), raw: line.slice(0, m[1].length), rest: line.slice(m[1].length) };
   }
-  for (const { family, pattern } of recognisers) {
+  for (const { family, pattern, value: read } of recognisers) {
     if (family === 'decimal-1' && !decimal) continue;
     const m = pattern.exec(probe);
     if (!m) continue;
     const digits = m[1] ?? '';
-    const value = family === 'circled' ? circledNumber(digits) : chineseNumber(digits.replace(/\s/g, ''));
+    const value = read ? read(digits) : family === 'circled' ? circledNumber(digits) : chineseNumber(digits.replace(/\s/g, ''));
     if (value === null || value < 1) continue;
     // A number followed by a unit or a decimal is a quantity, not a marker: "1.2万吨", "3、5年".
     if (family === 'arabic' && /^\s*\d/.test(probe.slice(m[0].length))) continue;
