@@ -19,8 +19,9 @@ const COLUMNS = 56;
 
 function hardWrap(text: string): string {
   return text.split('\n').flatMap((line) => {
-    // Markdown (a "# " title, the catalogue's "> 以官方链接…为准") is the web page's, not the PDF's.
-    if (/^(?:#|>|\||[-*] )/.test(line)) return [line];
+    // Markdown (a "# " title, the catalogue's "> 以官方链接…为准") and a download's file name
+    // ("….pdf") are the web page's, not the PDF's.
+    if (/^(?:#|>|\||[-*] )|\.(?:pdf|docx?)$/.test(line)) return [line];
     const out: string[] = [];
     let cur = '';
     for (const ch of line) {

@@ -123,7 +123,7 @@ describe.each(slugs)('plan page %s', (slug) => {
     }
   });
 
-  it('sets the cover notice apart, before the plan, and right-aligns the signature', () => {
+  it('sets the cover notice apart, before the plan, and right-aligns the signature and the colophon', () => {
     const notice = doc.sections.find((s) => s.role === 'notice');
     if (notice) {
       const at = page.indexOf(`<section class="part part-notice" aria-labelledby="${notice.id}">`);
@@ -132,7 +132,8 @@ describe.each(slugs)('plan page %s', (slug) => {
       if (firstPlan) expect(page.indexOf(`id="${firstPlan.id}"`)).toBeGreaterThan(at);
     }
     for (const s of doc.sections.filter((x) => x.role === 'signature')) {
-      expect(page).toContain(`<section class="signature" id="${s.id}" aria-label="落款">`);
+      // The signature is labelled 落款, the colophon (抄送, …印发) 版记.
+      expect(page).toContain(`<section class="signature" id="${s.id}" aria-label="${s.heading || '落款'}">`);
     }
     for (const s of [...walk(doc.sections)].map((v) => v.section).filter((x) => x.role === 'aside')) {
       expect(page).toContain(`<aside class="aside-box" aria-labelledby="${s.id}">`);

@@ -6,6 +6,7 @@
  *   title block             → masthead lines (masthead.ts)
  *   body                    → the section hierarchy (build-tree.ts)
  *   signature and date      → a section of its own, role "signature" (signature.ts)
+ *   抄送 / …印发 (版记)      → at the very end, role "signature" headed 版记 (signature.ts)
  *   attachments (附件1 …)    → a section each, role "attachment" (attachments.ts)
  *
  * Every line lands in exactly one part, so no text is lost; anchors are given last. The result
@@ -20,13 +21,14 @@ import { buildTree, paragraph } from './build-tree.ts';
 import { takeContents } from './contents.ts';
 import { takeMasthead } from './masthead.ts';
 import { takeNotice, type NoticeInfo } from './notice.ts';
-import { takeSignature } from './signature.ts';
+import { takeColophon, takeSignature } from './signature.ts';
 
 export function structure() {
   return (tree: LinesRoot, file: VFile) => {
     const { notice, rest } = takeNotice(tree.children, file);
     const { masthead, body } = takeMasthead(rest, file, notice?.info.enclosed);
-    const { main, attachments } = splitAttachments(takeContents(body, file));
+    const { main: printed, colophon } = takeColophon(body);
+    const { main, attachments } = splitAttachments(takeContents(printed, file));
     const { main: content, signature } = takeSignature(main);
     if (content.length === 0 && attachments.length === 0) report(file, 'empty-document', undefined);
     const sections: Section[] = [];
@@ -34,6 +36,7 @@ export function structure() {
     sections.push(...buildTree(content, file));
     if (signature.length) sections.push(partSection('signature', null, '落款', signature));
     for (const a of attachments) sections.push(attachmentSection(a, file));
+    if (colophon.length) sections.push(partSection('signature', null, '版记', colophon));
     assignAnchors(sections);
     file.data.masthead = masthead;
     file.data.sections = sections;
