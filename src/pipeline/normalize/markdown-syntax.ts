@@ -5,8 +5,12 @@
  *
  *     ## 一、总体要求            → 一、总体要求
  *     **推进全民环境监督。**……   → 推进全民环境监督。……
+ *     *强化移动源管控*。……       → 强化移动源管控。……
  *     | 指标 | 2025年 |           → a table row with cells 指标, 2025年
  *     |------|--------|           → dropped (alignment row, no text)
+ *     > 专栏1 重点工程           → 专栏1 重点工程 (a quoted block is the plan's text)
+ *     详见[附件1](http://…/a1.pdf)              → 详见附件1 (the address kept in the diagnostic)
+ *     ![图1 分区管控图](http://…/map1.png)      → 〔图〕图1 分区管控图 (the picture is not reproduced)
  */
 import type { VFile } from 'vfile';
 import { report } from '../messages.ts';
@@ -16,6 +20,11 @@ const HEADING = /^(#{1,6})\s+(.*?)\s*#*$/;
 const BOLD = /\*\*([^*\n]+?)\*\*|__([^_\n]+?)__/g;
 const TABLE_ROW = /^\|(.*)\|$/;
 const ALIGN_ROW = /^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$/;
+/** "*强化移动源管控*": single-star emphasis around a phrase (not "5*3", not a "* " list mark). */
+const ITALIC = /(?<![*\w])\*(?![\s*])([^*\n]+?)(?<![\s*])\*(?![*\w])/g;
+const QUOTE = /^>\s?/;
+const IMAGE = /!\[([^\]]*)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g;
+const LINK = /(?<!!)\[([^\]]+)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g;
 
 export function markdownSyntax() {
   return (tree: LinesRoot, file: VFile) => {
@@ -40,6 +49,24 @@ export function markdownSyntax() {
         report(file, 'markdown-syntax', node.position, { what: '粗体星号' });
       }
       BOLD.lastIndex = 0;
+      if (ITALIC.test(node.value)) {
+        node.value = node.value.replace(ITALIC, '$1');
+        report(file, 'markdown-syntax', node.position, { what: '斜体星号' });
+      }
+      ITALIC.lastIndex = 0;
+      if (QUOTE.test(node.value) && !node.data?.tableCells) {
+        node.value = node.value.replace(QUOTE, '');
+        report(file, 'markdown-syntax', node.position, { what: '引用符号 >' });
+      }
+      for (const [all, alt, url] of node.value.matchAll(IMAGE)) {
+        report(file, 'markdown-syntax', node.position, { what: `图片（${url}）` }, all);
+        node.value = node.value.replace(all, alt ? `〔图〕${alt}` : '');
+      }
+      for (const [all, text, url] of node.value.matchAll(LINK)) {
+        report(file, 'markdown-syntax', node.position, { what: `链接（${url}）` }, all);
+        node.value = node.value.replace(all, text ?? '');
+      }
+      node.value = node.value.trim();
       return node.value !== '';
     });
   };
