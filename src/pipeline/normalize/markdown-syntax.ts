@@ -5,7 +5,6 @@
  *
  *     ## 一、总体要求            → 一、总体要求
  *     **推进全民环境监督。**……   → 推进全民环境监督。……
- *     *强化移动源管控*。……       → 强化移动源管控。……
  *     | 指标 | 2025年 |           → a table row with cells 指标, 2025年
  *     |------|--------|           → dropped (alignment row, no text)
  *     > 专栏1 重点工程           → 专栏1 重点工程 (a quoted block is the plan's text)
@@ -20,8 +19,7 @@ const HEADING = /^(#{1,6})\s+(.*?)\s*#*$/;
 const BOLD = /\*\*([^*\n]+?)\*\*|__([^_\n]+?)__/g;
 const TABLE_ROW = /^\|(.*)\|$/;
 const ALIGN_ROW = /^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$/;
-/** "*强化移动源管控*": single-star emphasis around a phrase (not "5*3", not a "* " list mark). */
-const ITALIC = /(?<![*\w])\*(?![\s*])([^*\n]+?)(?<![\s*])\*(?![*\w])/g;
+// Single stars stay: in a plan they mark notes ("带*的为约束性指标"), not emphasis.
 const QUOTE = /^>\s?/;
 const IMAGE = /!\[([^\]]*)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g;
 const LINK = /(?<!!)\[([^\]]+)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g;
@@ -49,11 +47,6 @@ export function markdownSyntax() {
         report(file, 'markdown-syntax', node.position, { what: '粗体星号' });
       }
       BOLD.lastIndex = 0;
-      if (ITALIC.test(node.value)) {
-        node.value = node.value.replace(ITALIC, '$1');
-        report(file, 'markdown-syntax', node.position, { what: '斜体星号' });
-      }
-      ITALIC.lastIndex = 0;
       if (QUOTE.test(node.value) && !node.data?.tableCells) {
         node.value = node.value.replace(QUOTE, '');
         report(file, 'markdown-syntax', node.position, { what: '引用符号 >' });
