@@ -9,7 +9,8 @@
  *     |------|--------|           → dropped (alignment row, no text)
  *     > 专栏1 重点工程           → 专栏1 重点工程 (a quoted block is the plan's text)
  *     详见[附件1](http://…/a1.pdf)              → 详见附件1 (the address kept in the diagnostic)
- *     ![图1 分区管控图](http://…/map1.png)      → 〔图〕图1 分区管控图 (the picture is not reproduced)
+ *     ![图1 分区管控图](http://…/map1.png)      → 图1 分区管控图 (its description; the picture is
+ *                                                 not reproduced, its address is in the diagnostic)
  */
 import type { VFile } from 'vfile';
 import { report } from '../messages.ts';
@@ -53,7 +54,8 @@ export function markdownSyntax() {
       }
       for (const [all, alt, url] of node.value.matchAll(IMAGE)) {
         report(file, 'markdown-syntax', node.position, { what: `图片（${url}）` }, all);
-        node.value = node.value.replace(all, alt ? `〔图〕${alt}` : '');
+        // Nothing is added to the plan's words: the description stands alone, as printed.
+        node.value = node.value.replace(all, alt ?? '');
       }
       for (const [all, text, url] of node.value.matchAll(LINK)) {
         report(file, 'markdown-syntax', node.position, { what: `链接（${url}）` }, all);
