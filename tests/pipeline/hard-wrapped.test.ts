@@ -72,4 +72,26 @@ describe('hard-wrapped text, as a PDF gives it', () => {
     const b = new Set(outline(wrappedDoc));
     expect(a.filter((line) => !b.has(line)).length).toBe(HEADINGS_FILLING_A_LINE[file] ?? 0);
   });
+
+  it('does not take a short plan whose headings share one width for wrapped text', () => {
+    // Six headings of 21–23 characters and a few paragraphs: a peak of one width, but the
+    // paragraphs run far wider, as they never do in wrapped text. Joined, each heading would
+    // swallow the line after it.
+    const text = [
+      '沅溪镇2025年农村人居环境整治工作方案',
+      '为全面改善农村人居环境，根据上级部署，结合本镇实际，制定本方案。到2025年底，全镇农村生活污水治理率达到90%以上，生活垃圾分类覆盖率达到100%。',
+      '一、加快推进农村生活污水治理设施建设与运维管理',
+      '完成3个村的污水管网建设，加强设施运维管理，确保出水达标排放，并建立长效管护机制。',
+      '二、全面推进农村生活垃圾分类和资源化利用工作',
+      '完善分类投放收集设施，推进垃圾分类积分制度，提高居民参与率和分类准确率。',
+      '三、持续推进农村河道综合整治和生态修复工作',
+      '整治河道10公里，实施生态护岸建设，提升河道水质，打造美丽河湖。',
+      '四、大力推进村庄清洁行动和绿化美化环境建设',
+      '五、切实加强农村人居环境整治工作的组织保障',
+      '六、严格落实农村人居环境整治工作的督查考核',
+    ].join('\n');
+    expect(wrapWidth(text.split('\n'))).toBeNull();
+    const top = parsePlan(text, { path: 'short.txt' }).sections.filter((x) => x.number);
+    expect(top.map((x) => x.number)).toEqual(['一、', '二、', '三、', '四、', '五、', '六、']);
+  });
 });

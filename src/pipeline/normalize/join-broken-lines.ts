@@ -33,8 +33,9 @@ export function displayWidth(text: string): number {
  *     推动经济社会发展全面绿色转型，加快构建现代环境治理体系，
  *     持续改善生态环境质量。
  *
- * Wrapped: at least 8 lines of 15 characters or more, and 40 % of them within two characters of
- * the commonest width. A text of one line per paragraph has no such peak.
+ * Wrapped: at least 8 lines of 15 characters or more, 40 % of them within two characters of the
+ * commonest width, and at most 10 % wider than it. A text of one line per paragraph has no such
+ * peak, and its paragraphs run far wider than any heading.
  */
 export function wrapWidth(values: string[]): number | null {
   const widths = values.map(displayWidth).filter((w) => w >= 30);
@@ -48,7 +49,10 @@ export function wrapWidth(values: string[]): number | null {
     for (const [v, n] of count) if (v <= w && v >= w - 4) near += n;
     if (near > bestNear || (near === bestNear && w > best)) [best, bestNear] = [w, near];
   }
-  return bestNear >= 0.4 * widths.length ? best : null;
+  // Wrapped text has next to nothing wider than its measure; a text of one paragraph a line has
+  // many (a short plan's headings of one width must not pass for a measure).
+  const wider = widths.filter((w) => w > best + 2).length;
+  return bestNear >= 0.4 * widths.length && wider <= 0.1 * widths.length ? best : null;
 }
 
 /**
