@@ -94,4 +94,17 @@ describe('hard-wrapped text, as a PDF gives it', () => {
     const top = parsePlan(text, { path: 'short.txt' }).sections.filter((x) => x.number);
     expect(top.map((x) => x.number)).toEqual(['一、', '二、', '三、', '四、', '五、', '六、']);
   });
+
+  it('does not take a list of items of one width for wrapped text, nor join its items', () => {
+    // Project names one to a line, each about the same width: items, not a measure.
+    const names = ['朱家角镇淀山湖水环境综合整治工程', '练塘镇太浦河沿岸生态缓冲带建设工程', '金泽镇元荡湖岸线生态修复提升工程',
+      '白鹤镇农村生活污水处理设施改造工程', '重固镇通波塘河道综合整治提升工程', '华新镇新谊河黑臭水体系统治理工程',
+      '赵巷镇崧泽塘雨污混接改造专项工程', '徐泾镇老通波塘河道生态清淤疏浚工程', '香花桥街道大盈浦水系连通整治工程', '夏阳街道油墩港沿线截污纳管工程'];
+    const text = ['沅溪市2024年水环境治理重点项目实施方案', '一、重点项目',
+      '为落实《沅溪市水环境治理三年行动计划》，经各镇街道申报、市水务局审核，现将2024年重点项目印发如下，请各单位抓好组织实施，确保按期完成。',
+      ...names.map((n, i) => `${i + 1}.${n}`)].join('\n');
+    expect(wrapWidth(text.split('\n'))).toBeNull();
+    const items = parsePlan(text, { path: 'list.txt' }).sections.flatMap((x) => x.children);
+    expect(items.map((x) => x.heading)).toEqual(names);
+  });
 });

@@ -33,12 +33,14 @@ export function displayWidth(text: string): number {
  *     推动经济社会发展全面绿色转型，加快构建现代环境治理体系，
  *     持续改善生态环境质量。
  *
- * Wrapped: at least 8 lines of 15 characters or more, 40 % of them within two characters of the
+ * Wrapped: at least 8 unnumbered lines of 15 characters or more, 40 % of them within two characters of the
  * commonest width, and at most 10 % wider than it. A text of one line per paragraph has no such
  * peak, and its paragraphs run far wider than any heading.
  */
 export function wrapWidth(values: string[]): number | null {
-  const widths = values.map(displayWidth).filter((w) => w >= 30);
+  // Numbered lines are left out: a list of project names of one width ("1.朱家角镇淀山湖水环境
+  // 综合整治工程", "2.练塘镇…") is one line per item, not a measure.
+  const widths = values.filter((v) => !matchMarker(v)).map(displayWidth).filter((w) => w >= 30);
   if (widths.length < 8) return null;
   const count = new Map<number, number>();
   for (const w of widths) count.set(w, (count.get(w) ?? 0) + 1);
@@ -78,6 +80,8 @@ export function joinBrokenLines() {
   return (tree: LinesRoot, file: VFile) => {
     const out: LineNode[] = [];
     let lastArabic = 0;
+    /** The last number of each family seen: a number that continues its sequence opens an item. */
+    const last = new Map<string, number>();
     const wrap = wrapWidth(tree.children.map((n) => n.value));
     const lastPrinted = new Map<LineNode, string>();
     for (const node of tree.children) {
@@ -87,8 +91,13 @@ export function joinBrokenLines() {
       // A paragraph joined from printed lines is measured by its last printed line. After a full
       // printed line that ends no sentence, what opens the next line is part of the sentence even
       // when it looks like a number: "…已完成" + "4万多户低标准设施…", "…协调统" + "一、人与自然和谐相处。".
+      // A number that continues its family's sequence ("5." after "4.") still opens an item.
       const printedLine = prev ? lastPrinted.get(prev) ?? prev.value : '';
-      const midSentence = wrap !== null && prev !== undefined && !PARAGRAPH_END.test(prev.value) && displayWidth(printedLine) >= wrap - 4;
+      const printedWidth = displayWidth(printedLine);
+      const continues = marker !== null && (marker.value === 1 ? false : last.get(marker.family) === marker.value - 1);
+      const midSentence = wrap !== null && prev !== undefined && !PARAGRAPH_END.test(prev.value)
+        && printedWidth >= wrap - 4 && printedWidth <= wrap + 2 && !continues;
+      if (marker) last.set(marker.family, marker.value);
       if (prev && shouldJoin(prev, node, marker !== null && !midSentence, wrap, lastPrinted.get(prev))) {
         report(file, 'joined-lines', prev.position, { next: node.position.start.line });
         // Two Latin words broken apart need their space back; Chinese text joins without one.

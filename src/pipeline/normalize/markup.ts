@@ -36,10 +36,7 @@ const TOC_GROUP = /^-\s*第\s*\d+\s*[~～-]\s*\d+\s*条[:：]?$/;
 const AUTOLINK = /^<(https?:\/\/[^>\s]+)>$/;
 const HAS_MARKUP = /<\/?[a-z][^<>]*>|&[a-z]+;|&#\d+;|^:::|\{[a-z-]+=/im;
 /** What an extractor leaves on many lines: paragraph and break tags, spacing entities, container fences. */
-const EXTRACTOR_MARK = /<\/?p[\s>]|<br\s*\/?>|<t[dhr][\s>]|&(?:emsp|ensp|nbsp);|&#12288;|^:::/i;
-/** A line of table layout only: "<table>", "</tbody>", "<tr>", "</tr>". */
-const TABLE_FRAME = /^(?:<\/?(?:table|thead|tbody|tfoot|tr|colgroup|col)(?:\s[^<>]*)?>\s*)+$/i;
-const CELL = /<t([dh])(?:\s[^<>]*)?>([\s\S]*?)<\/t\1>/gi;
+const EXTRACTOR_MARK = /<\/?p[\s>]|<br\s*\/?>|<t[dhr][\s>]|<table\b|&(?:emsp|ensp|nbsp);|&#12288;|^:::/i;
 /**
  * A plan may quote a tag or an entity in its own words ("含有 <b>尖括号</b>、&amp; 实体"): only a text
  * that carries extractor marks on several lines is read as markup.
@@ -54,7 +51,7 @@ export function markup() {
     const open: { kind: string; title: string }[] = [];
     const inToc = () => open.some((c) => /目录|toc/i.test(c.title));
     const inSourceLink = () => open.some((c) => /原文|链接|来源/.test(c.title));
-    for (const node of htmlRows(tree.children, file)) {
+    for (const node of htmlTables(tree.children, file)) {
       const fence = FENCE.exec(node.value);
       if (fence) {
         if (fence[1]) open.push({ kind: fence[1], title: fence[2] ?? '' });
@@ -93,36 +90,76 @@ export function markup() {
 }
 
 /**
- * HTML table rows as tab-separated lines: "<tr><td>1</td><td>细颗粒物浓度</td></tr>" → "1\t细颗粒物浓度".
- * A row whose cells stand on lines of their own is gathered up to its "</tr>" first.
+ * HTML tables as lines the `tables` step reads: a caption on its own line, then each row as
+ * tab-separated cells. "<tr><td>1</td><td>细颗粒物浓度</td></tr>" → "1\t细颗粒物浓度". A table is
+ * read from its first table tag to "</table>", or to the first line that is neither table markup
+ * nor the text of a cell left open; rows and cells need not be closed ("<tr>" and "<td>" alone
+ * are enough). Text outside any cell stays, as a line of its own: nothing of the plan is dropped.
  */
-function htmlRows(nodes: LineNode[], file: VFile): LineNode[] {
+function htmlTables(nodes: LineNode[], file: VFile): LineNode[] {
   const out: LineNode[] = [];
-  let row: LineNode | null = null;
-  for (const node of nodes) {
-    if (row) {
-      const open: LineNode = row;
-      row = { ...open, value: `${open.value}${node.value}`, position: { start: open.position.start, end: node.position.end } };
-      if (!/<\/tr>/i.test(node.value)) continue;
-    } else if (/<tr[\s>]/i.test(node.value) && !/<\/tr>/i.test(node.value) && !CELL.test(node.value.replace(/<tr[^>]*>/i, ''))) {
-      CELL.lastIndex = 0;
-      row = node;
+  for (let i = 0; i < nodes.length; ) {
+    const first = nodes[i] as LineNode;
+    if (!TABLE_START.test(first.value)) {
+      out.push(first);
+      i++;
       continue;
     }
-    CELL.lastIndex = 0;
-    const current: LineNode = row ?? node;
-    row = null;
-    const cells = [...current.value.matchAll(CELL)].map((m) => decodeHTML((m[2] ?? '').replace(/<[^<>]*>/g, '')).replace(/[\s\u3000]+/g, ' ').trim());
-    if (cells.length) {
-      report(file, 'markup', current.position, { what: '网页表格' });
-      out.push({ ...current, value: cells.join('\t') });
-    } else if (TABLE_FRAME.test(current.value.trim())) {
-      report(file, 'markup', current.position, { what: '网页表格' }, current.value);
-    } else {
-      out.push(current);
+    const group = [first];
+    let closed = /<\/table>/i.test(first.value);
+    for (i++; !closed && i < nodes.length; i++) {
+      const node = nodes[i] as LineNode;
+      const text = group.map((n) => n.value).join('\n');
+      const inCell = lastIndex(text, /<t[dh]\b/gi) > lastIndex(text, /<\/t[dh]>|<\/tr>/gi);
+      if (!TABLE_TAG.test(node.value) && !inCell) break;
+      group.push(node);
+      closed = /<\/table>/i.test(node.value);
     }
+    report(file, 'markup', first.position, { what: '网页表格' });
+    out.push(...readTable(group));
   }
-  if (row) out.push(row);
+  return out;
+}
+
+const TABLE_START = /<(?:table|tr|td|th)\b/i;
+const TABLE_TAG = /<\/?(?:table|thead|tbody|tfoot|tr|td|th|caption|colgroup|col)\b[^<>]*>/i;
+
+function lastIndex(text: string, re: RegExp): number {
+  let at = -1;
+  for (const m of text.matchAll(re)) at = m.index ?? at;
+  return at;
+}
+
+/** The lines of one table's markup: caption, rows, and any text between them. */
+function readTable(group: LineNode[]): LineNode[] {
+  const html = group.map((n) => n.value).join('\n');
+  // The line each piece starts on, for positions.
+  const nodeAt = (offset: number) => group[html.slice(0, offset).split('\n').length - 1] ?? (group[0] as LineNode);
+  const plain = (s: string) => decodeHTML(s.replace(/<[^<>]*>/g, ' ')).replace(/[\s\u3000]+/g, ' ').trim();
+  const out: LineNode[] = [];
+  const push = (offset: number, value: string) => {
+    if (value) out.push({ ...nodeAt(offset), value });
+  };
+  // Caption first, where it stands; then the rest cut at every "<tr".
+  const rest = html.replace(/<caption\b[^>]*>([\s\S]*?)<\/caption>/gi, (_m, text: string) => `<tr><td>${text}</td></tr>`);
+  const pieces = rest.split(/(?=<tr\b)/i);
+  let offset = 0;
+  for (const piece of pieces) {
+    const at = offset;
+    offset += piece.length;
+    if (!/^<tr\b/i.test(piece)) {
+      push(at, plain(piece));
+      continue;
+    }
+    const [row = '', after = ''] = piece.split(/<\/tr>/i);
+    const cells = row.split(/<t[dh]\b[^>]*>/i);
+    const before = plain((cells.shift() ?? '').replace(/^<tr\b[^>]*>/i, ''));
+    push(at, before);
+    const values = cells.map((c) => plain(c));
+    // A one-cell row is a caption or a note spanning the table, read as a line of text.
+    push(at, values.length === 1 ? values[0] ?? '' : values.join('\t'));
+    push(at, plain(after));
+  }
   return out;
 }
 
