@@ -17,6 +17,7 @@ export const messages = {
   'front-matter': { severity: 'info', text: '读取并移除了文首的元数据块（front matter）：{keys}。' },
   'boilerplate': { severity: 'info', text: '移除了网页或下载站的附加内容（{rule}）。' },
   'page-mark': { severity: 'info', text: '移除了报纸转版标记或页码。' },
+  'running-head': { severity: 'info', text: '移除了每页重复的页眉或页脚：“{excerpt}”（紧挨页码，出现 {count} 次）。' },
   'cjk-space': { severity: 'info', text: '删除了提取时插入汉字之间的 {count} 个空格。' },
   'ocr-slip': { severity: 'info', text: '修正了识别错误：“{from}”→“{to}”。' },
   'unit-spelling': { severity: 'info', text: '统一了单位写法：“{from}”→“{to}”。' },

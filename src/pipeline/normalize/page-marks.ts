@@ -17,29 +17,41 @@ const CONTINUATION = /[（(]\s*(下转|上接|紧接|转|接)第?\s*[0-9一二�
 const PAGE_NUMBER = /^([-—－]\s*\d{1,4}\s*[-—－]|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?)$/;
 
 /** A running head: short, no sentence inside. */
-const HEAD_LIKE = /^[^。；！？]{2,40}$/;
+const HEAD_LIKE = /^[^。；！？]{5,40}$/;
+/** A table's row or its header, printed again at the top of each page: cells, not a running head. */
+const TABLE_ROW = /[\t|｜]|\S+\s+\S+\s+\S+/;
 
-/** Indices of running heads and feet: the same short line next to a page number at least twice. */
-function runningLines(values: string[]): Set<number> {
+/** Running heads and feet (line index → times printed): the same short line next to a page number at least twice. */
+function runningLines(values: string[]): Map<number, number> {
   const next: Map<string, number[]> = new Map();
   values.forEach((v, i) => {
     if (!PAGE_NUMBER.test(v)) return;
     for (const j of [i - 1, i + 1]) {
       const w = values[j];
       // A numbered heading that happens to follow a page break twice is plan text, not a running head.
-      if (w === undefined || PAGE_NUMBER.test(w) || !HEAD_LIKE.test(w) || matchMarker(w)) continue;
+      if (w === undefined || PAGE_NUMBER.test(w) || !HEAD_LIKE.test(w) || TABLE_ROW.test(w) || matchMarker(w)) continue;
       next.set(w, [...(next.get(w) ?? []), j]);
     }
   });
-  return new Set([...next.values()].filter((at) => new Set(at).size >= 2).flat());
+  const out = new Map<number, number>();
+  for (const at of next.values()) {
+    const lines = new Set(at);
+    if (lines.size >= 2) for (const j of lines) out.set(j, lines.size);
+  }
+  return out;
 }
 
 export function pageMarks() {
   return (tree: LinesRoot, file: VFile) => {
     const running = runningLines(tree.children.map((n) => n.value));
     tree.children = tree.children.filter((node, i) => {
-      if (PAGE_NUMBER.test(node.value) || running.has(i)) {
+      if (PAGE_NUMBER.test(node.value)) {
         report(file, 'page-mark', node.position, {}, node.value);
+        return false;
+      }
+      const times = running.get(i);
+      if (times) {
+        report(file, 'running-head', node.position, { excerpt: node.value, count: times }, node.value);
         return false;
       }
       const marks = node.value.match(CONTINUATION);

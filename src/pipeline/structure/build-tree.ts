@@ -20,9 +20,12 @@ const CAPTION = /^[（(]([^（）()]{1,20})[）)]\s*/;
 const ATTACHMENTS = /^附\s*件\s*[:：]/;
 const LEAD_MAX = 60;
 /** "区文明办：", "森林覆盖率：", "3.公园数量: " — a short label, no comma, before a colon. */
-const COLON_LEAD = /^([^，,。；：:]{2,50}?)\s*[：:]\s*/;
-/** "区商务委：负责…" — a label of at most 20 characters, then a clause of at least 8. */
-const LABEL_LEAD = /^([^，,。；：:]{2,20}?)\s*[：:]\s*(?=[^：:]{8,})/;
+const COLON_LEAD = /^([^，,。；：:]{2,50}?)\s*(?<!\d)[：:](?!\d)\s*/;
+/**
+ * "区商务委：负责…" — a label of at most 20 characters, then a clause of at least 8. A colon between
+ * digits is a time or a ratio ("每日8:30前", "按照1:1比例"), not a label's.
+ */
+const LABEL_LEAD = /^([^，,。；：:]{2,20}?)\s*(?<!\d)[：:](?!\d)\s*(?=[^：:]{8,})/;
 /** "河湖水面率，即河湖面积占…" — an indicator named, then defined. */
 const DEFINED_TERM = /^([^，,。；：:]{2,30})[，,](?=即)/;
 /** Deep items with no short lead read better as a list than as headings: "（1）到2025年，…。" */
