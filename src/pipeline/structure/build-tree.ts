@@ -29,7 +29,7 @@ const LABEL_LEAD = /^([^，,。；：:]{2,20}?)\s*(?<!\d)[：:](?!\d)\s*(?=[^：
 /** "河湖水面率，即河湖面积占…" — an indicator named, then defined. */
 const DEFINED_TERM = /^([^，,。；：:]{2,30})[，,](?=即)/;
 /** Deep items with no short lead read better as a list than as headings: "（1）到2025年，…。" */
-const LIST_FAMILIES: MarkerFamily[] = ['arabic-paren', 'circled'];
+const LIST_FAMILIES: MarkerFamily[] = ['arabic-paren', 'arabic-half', 'circled'];
 /**
  * Standard part names that a flattened document runs into its first sentence:
  * "一、总体要求以习近平新时代…" → heading 总体要求.

@@ -7,7 +7,7 @@
 import { chineseNumber, circledNumber } from '../text/cjk.ts';
 
 export type MarkerFamily =
-  | 'part' | 'chapter' | 'jie' | 'article' | 'decimal-1' | 'decimal-2' | 'decimal-3' | 'cn-enum' | 'cn-paren' | 'arabic' | 'arabic-paren' | 'circled';
+  | 'part' | 'chapter' | 'jie' | 'article' | 'decimal-1' | 'decimal-2' | 'decimal-3' | 'cn-enum' | 'cn-paren' | 'arabic' | 'arabic-paren' | 'arabic-half' | 'circled';
 
 export interface Marker {
   family: MarkerFamily;
@@ -51,12 +51,15 @@ export const recognisers: Recogniser[] = [
   { family: 'arabic', pattern: /^(\d{1,3})\s*(?:[.．、]|[,，](?=\D))(?!\d)/ },
   /** "（1）", "(3)" */
   { family: 'arabic-paren', pattern: /^[（(]\s*(\d{1,3})\s*[）)]/ },
-  /** "1）加强监测", "2)": the same level printed with one bracket (not "1)2" inside a quantity) */
-  { family: 'arabic-paren', pattern: /^(\d{1,2})[）)](?![\d.%])/ },
-  /** "⑴加强监测" (one character each in Word: U+2474–U+2487) */
+  /** "⑴加强监测" (one character each in Word: U+2474–U+2487), the （1） level */
   { family: 'arabic-paren', pattern: /^([⑴-⒇])/, value: (c) => c.charCodeAt(0) - 0x2473 },
-  /** "⒈加强监测" (U+2488–U+249B) */
+  /** "⒈加强监测" (U+2488–U+249B), the 1. level */
   { family: 'arabic', pattern: /^([⒈-⒛])/, value: (c) => c.charCodeAt(0) - 0x2487 },
+  /**
+   * "1）烧结机头烟气完成脱硫脱硝改造；", "2)": one bracket, a level of its own under （1） (plans
+   * list "1）2）" inside "（1）钢铁行业"); not "1)2" inside a quantity.
+   */
+  { family: 'arabic-half', pattern: /^(\d{1,2})[）)](?![\d.%])/ },
   /** "①加强…" */
   { family: 'circled', pattern: /^([①-⑳])/ },
 ];
@@ -110,6 +113,7 @@ export function printMarker(family: MarkerFamily, value: number): string {
     case 'cn-paren': return `（${cn}）`;
     case 'arabic': return `${value}.`;
     case 'arabic-paren': return `（${value}）`;
+    case 'arabic-half': return `${value}）`;
     case 'circled': return '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳'[value - 1] ?? String(value);
   }
 }
