@@ -13,12 +13,13 @@
  * and under 3.2.1 Ⅲ级响应措施 "（2）建筑垃圾运输车辆停止上路行驶。…" took "（3）除特殊工艺、应急抢险工程外，
  * 停止绿化工程堆土…" as its own paragraph. So: when any item of a run is a list item (no short lead,
  * see build-tree splitHeading), the whole run is a list, in order, at the same level; unless an item
- * of the run has numbered children (a list item cannot hold them), then each item is decided alone.
+ * of the run has numbered children or paragraphs of its own before the next item (a list item
+ * holds neither), then each item is decided alone.
  */
 import type { LineNode } from '../types.ts';
 import { familyRank, type Marker, type MarkerFamily } from './markers.ts';
 
-interface Run { family: MarkerFamily; last: number; items: number[]; anyList: boolean; hasChildren: boolean }
+interface Run { family: MarkerFamily; last: number; items: number[]; anyList: boolean; hasChildren: boolean; bodyAfterLast: boolean }
 
 /**
  * Indices of the lines whose item must be read as a list item because its run is a list.
@@ -36,26 +37,40 @@ export function listRuns(
     open.delete(run.family);
     if (run.anyList && !run.hasChildren && run.items.length > 1) for (const i of run.items) forced.add(i);
   };
+  /** The run whose item came last: text that follows it is that item's. */
+  let latest: Run | null = null;
   lines.forEach((line, i) => {
     if (line.data?.table) return;
     const marker = markerOf(line);
-    if (!marker) return;
+    if (!marker) {
+      if (latest) latest.bodyAfterLast = true;
+      return;
+    }
     const rank = familyRank(marker.family);
     for (const run of [...open.values()]) {
       const r = familyRank(run.family);
       if (r > rank) close(run); // a shallower heading ends the deeper runs
       else if (r < rank) run.hasChildren = true;
     }
-    if (!families.includes(marker.family)) return;
+    if (!families.includes(marker.family)) {
+      latest = null;
+      return;
+    }
     let run = open.get(marker.family);
     if (run && marker.value !== run.last + 1) {
       close(run);
       run = undefined;
     }
     if (!run) {
-      run = { family: marker.family, last: marker.value, items: [], anyList: false, hasChildren: false };
+      run = { family: marker.family, last: marker.value, items: [], anyList: false, hasChildren: false, bodyAfterLast: false };
       open.set(marker.family, run);
     }
+    // An item with paragraphs of its own before the next is a heading over them, not a list item
+    // ("（1）完善监测网络" / "在全市主要河湖布设…" / "（2）强化预警响应" / …). Text after the run's last
+    // item may be the section's closing words or that item's broken tail, and decides nothing.
+    if (run.bodyAfterLast) run.hasChildren = true;
+    run.bodyAfterLast = false;
+    latest = run;
     run.last = marker.value;
     run.items.push(i);
     if (isListItem(marker, line)) run.anyList = true;
