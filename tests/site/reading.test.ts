@@ -133,7 +133,8 @@ describe.each(slugs)('plan page %s', (slug) => {
     }
     for (const s of doc.sections.filter((x) => x.role === 'signature')) {
       // The signature is labelled 落款, the colophon (抄送, …印发) 版记.
-      expect(page).toContain(`<section class="signature" id="${s.id}" aria-label="${s.heading || '落款'}">`);
+      const colophon = s.blocks.some((b) => /^抄\s*送|印\s*发$/.test(b.text.trim()));
+      expect(page).toContain(`<section class="signature" id="${s.id}" aria-label="${colophon ? '版记' : '落款'}">`);
     }
     for (const s of [...walk(doc.sections)].map((v) => v.section).filter((x) => x.role === 'aside')) {
       expect(page).toContain(`<aside class="aside-box" aria-labelledby="${s.id}">`);

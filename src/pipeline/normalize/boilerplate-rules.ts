@@ -27,8 +27,9 @@ export const boilerplateRules: BoilerplateRule[] = [
     inContext: true,
   },
   { name: '分隔符', pattern: /^[-|_=*~·•]+$/ },
-  // "XX实施方案.docx" alone on its line; not "附件：1.重点项目清单.docx", which names an attachment.
-  { name: '文件名', pattern: /^(?!附\s*件\s*[:：])\S.{0,80}\.(docx?|pdf|wps|txt)$/i },
+  // "XX实施方案.docx" or a page's "附件1-5.docx" alone on its line; not "附件：1.重点项目清单.docx",
+  // "附件1：沅溪市重点项目清单.docx" or "附件2.分工表.pdf", which name an attachment.
+  { name: '文件名', pattern: /^(?!附\s*件\s*\d*\s*[:：.．、])\S.{0,80}\.(docx?|pdf|wps|txt)$/i },
   // Web pages (seed 003 and pasted government pages).
   { name: '网页导航', pattern: /^(导航菜单|首页|网站首页|当前位置|您当前的位置|您现在的位置)([:：>＞\s].*)?$/ },
   // "首页 > 新闻中心 > 通知公告": not a line with HTML in it ("<tr><td>1</td>…" is a table row).

@@ -18,9 +18,9 @@ import type { LinesRoot } from '../types.ts';
 
 const HEADING = /^(#{1,6})\s+(.*?)\s*#*$/;
 const BOLD = /\*\*([^*\n]+?)\*\*|__([^_\n]+?)__/g;
+// Single stars stay: in a plan they mark notes ("带*的为约束性指标"), not emphasis.
 const TABLE_ROW = /^\|(.*)\|$/;
 const ALIGN_ROW = /^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$/;
-// Single stars stay: in a plan they mark notes ("带*的为约束性指标"), not emphasis.
 const QUOTE = /^>\s?/;
 const IMAGE = /!\[([^\]]*)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g;
 const LINK = /(?<!!)\[([^\]]+)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g;
@@ -55,11 +55,11 @@ export function markdownSyntax() {
       for (const [all, alt, url] of node.value.matchAll(IMAGE)) {
         report(file, 'markdown-syntax', node.position, { what: `图片（${url}）` }, all);
         // Nothing is added to the plan's words: the description stands alone, as printed.
-        node.value = node.value.replace(all, alt ?? '');
+        node.value = node.value.replace(all, () => alt ?? '');
       }
       for (const [all, text, url] of node.value.matchAll(LINK)) {
         report(file, 'markdown-syntax', node.position, { what: `链接（${url}）` }, all);
-        node.value = node.value.replace(all, text ?? '');
+        node.value = node.value.replace(all, () => text ?? '');
       }
       node.value = node.value.trim();
       return node.value !== '';

@@ -28,7 +28,7 @@ export function takeSignature(lines: LineNode[]): { main: LineNode[]; signature:
  * The colophon (版记) that closes an official document, after the attachments:
  *
  *     抄送：市委各部门，市人大常委会办公室，市政协办公室。
- *     沅溪市人民政府办公室                2022年3月2日印发
+ *     沅溪市人民政府办公室                2022年3月2日印发    (or the office and the date on two lines)
  *     （共印50份）
  *
  * Who else receives the document and the office that printed it: not the plan's text, and not
@@ -38,10 +38,17 @@ const COLOPHON = [
   /^(?:抄\s*送|抄\s*报|分\s*送)\s*[:：]/,
   /^\S.{0,40}?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$/,
   /^[（(]?共印\s*\d+\s*份[）)]?$/,
+  /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$/,
 ];
+
+/** "2022年3月2日印发" alone: the printing office stands on the line above it. */
+const PRINTED_ON = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$/;
 
 export function takeColophon(lines: LineNode[]): { main: LineNode[]; colophon: LineNode[] } {
   let start = lines.length;
-  while (start > 0 && COLOPHON.some((re) => re.test(lines[start - 1]?.value.trim() ?? ''))) start--;
+  while (start > 0 && COLOPHON.some((re) => re.test(lines[start - 1]?.value.trim() ?? ''))) {
+    start--;
+    if (PRINTED_ON.test(lines[start]?.value.trim() ?? '') && start > 0 && isOrgLine(lines[start - 1]?.value.trim() ?? '')) start--;
+  }
   return { main: lines.slice(0, start), colophon: lines.slice(start) };
 }
