@@ -21,6 +21,9 @@ const pieces = [
   '、', '。', '，', '\n', '\n\n', '\r\n', ' ', '　', '{', '}', '<', '>', 'import ', 'export ', '---', '## ', '**', '|', '\t',
   '到2025年', 'PM2.5', '19.2ugm3', '(下转第五版)', '加强', '生态环境', '保护', '资源ID:1', '验证码:', '附件：', '表1',
   '关于', '实施方案', '中共某市委', '（2019年3月1日）', 'a', '1', '2', '3', '力口强', '93%o', '生物', '医药',
+  // Forms read since: HTML tables, Word numbering, colophons, running heads, Markdown links, labels.
+  '<table>', '<tr>', '<td>', '</td>', '</tr>', '</table>', '<caption>', '<p>', '⑴', '1）', '１．', '抄送：',
+  '2022年3月2日印发', '— 2 —', '![图](u)', '[链](u)', '> ', '8:30', '：负责', '，即',
 ];
 const planish = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 120 }).map((a) => a.join(''));
 
