@@ -7,6 +7,10 @@
  * characters). Only there are spaces next to a Chinese character or Chinese punctuation removed.
  * Spaces between Latin words or numbers ("PM2.5 and O3", "1 .") stay, and so does a lone space
  * in a short line, where it separates names: "中共许昌市委 许昌市人民政府".
+ *
+ * A heading letter-spaced to fill its line, alone or after its chapter number, closes up:
+ * "总　　则", "第一章　总　　则", "附　则", "目　录" → 总则, 第一章　总则, 附则, 目录 (the spacing is
+ * typesetting; spaced, the words are not found by search nor read as 目录).
  */
 import type { VFile } from 'vfile';
 import { report } from '../messages.ts';
@@ -17,10 +21,18 @@ const CJKISH = `${HAN}${CJK_PUNCT},.;:!?()%`;
 /** A run of spaces with a Chinese character or mark on at least one side. */
 const INNER = new RegExp(`(?<=[${HAN}${CJK_PUNCT}])[ \\u00a0]+(?=[${CJKISH}\\w])|(?<=[${CJKISH}\\w])[ \\u00a0]+(?=[${HAN}${CJK_PUNCT}])`, 'g');
 const BETWEEN_HAN = new RegExp(`[${HAN}][ \\u00a0]+[${HAN}]`, 'g');
+/** Two to five single characters with spaces between them, alone or after 第X章/节/部分. */
+const LETTER_SPACED = new RegExp(`^((?:第[^\\s\\u3000]{1,6}[章节]|第[^\\s\\u3000]{1,6}部分)[ \\u00a0\\u3000]+)?((?:[${HAN}][ \\u00a0\\u3000]+){1,4}[${HAN}])$`);
 
 export function cjkSpaces() {
   return (tree: LinesRoot, file: VFile) => {
     for (const node of tree.children) {
+      const spaced = LETTER_SPACED.exec(node.value.trim());
+      if (spaced?.[2]) {
+        node.value = `${spaced[1] ?? ''}${spaced[2].replace(/[ \u00a0\u3000]+/g, '')}`;
+        report(file, 'cjk-space', node.position, { count: spaced[2].length - spaced[2].replace(/[ \u00a0\u3000]+/g, '').length });
+        continue;
+      }
       const hanGaps = node.value.match(BETWEEN_HAN)?.length ?? 0;
       if (hanGaps < 3 || hanGaps * 120 < node.value.length) continue;
       let count = 0;
