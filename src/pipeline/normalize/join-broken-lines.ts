@@ -33,9 +33,9 @@ export function displayWidth(text: string): number {
  *     推动经济社会发展全面绿色转型，加快构建现代环境治理体系，
  *     持续改善生态环境质量。
  *
- * Wrapped: at least 8 unnumbered lines of 15 characters or more, 40 % of them within two characters of the
- * commonest width, and at most 10 % wider than it. A text of one line per paragraph has no such
- * peak, and its paragraphs run far wider than any heading.
+ * Wrapped: at least 8 unnumbered lines of 15 characters or more, 40 % of them within two
+ * characters of the commonest width, and at most 10 % wider than it. A text of one line per
+ * paragraph has no such peak, and its paragraphs run far wider than any heading.
  */
 export function wrapWidth(values: string[]): number | null {
   // Numbered lines are left out: a list of project names of one width ("1.朱家角镇淀山湖水环境

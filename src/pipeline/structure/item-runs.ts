@@ -2,8 +2,8 @@
  * Numbered items read one run at a time, not one line at a time: deep items that are a list as a
  * whole (listRuns), and an article's enumerations that are its sub-headings (titledArticleItems).
  *
- * Deep numbered items ("（1）", "①") first. A run is
- * the siblings of one family numbered on from 1 under the same heading. Decided line by line, a
+ * Deep numbered items ("（1）", "①") first. A run is the siblings of one family numbered on from
+ * 1 under the same heading. Decided line by line, a
  * run of duties came out half list, half sections whose headings were whole sentences, and an
  * item with no lead was nested inside the section before it (seed 06, 2.2 工作职责):
  *
