@@ -3,9 +3,9 @@
  * whole (listRuns), and an article's enumerations that are its sub-headings (titledArticleItems).
  *
  * Deep numbered items ("（1）", "①") first. A run is the siblings of one family numbered on from
- * 1 under the same heading. Decided line by line, a
- * run of duties came out half list, half sections whose headings were whole sentences, and an
- * item with no lead was nested inside the section before it (seed 06, 2.2 工作职责):
+ * 1 under the same heading. Decided line by line, a run of duties came out half list, half
+ * sections whose headings were whole sentences, and an item with no lead was nested inside the
+ * section before it (seed 06, 2.2 工作职责):
  *
  *   （1）市容环卫科：牵头落实空气重污染道路扬尘污染控制、建筑垃圾管理应急响应工作的启动、实施和解除。…
  *   （2）绿化管理科：牵头落实空气重污染绿化养护种植应急响应工作的启动、实施和解除。…
