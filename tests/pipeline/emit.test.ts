@@ -11,6 +11,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import fc from 'fast-check';
+import { fuzzOptions } from '../helpers/fuzz.ts';
 import { describe, expect, it } from 'vitest';
 import { parsePlan, type PlanDocument } from '../../src/pipeline/index.ts';
 import { toMdx } from '../../src/pipeline/emit/to-mdx.ts';
@@ -68,6 +69,6 @@ describe('MDX round trip', () => {
     const chars = fc.constantFrom(...'{}<>`*_[]()#>|~&\\!-+=:;"\'\n 一、（一）1.。，import export 责任单位：'.split(''), 'import ', 'export ', '\n\n');
     fc.assert(fc.property(fc.array(chars, { minLength: 1, maxLength: 80 }).map((a) => `加强${a.join('')}`), (text) => {
       expectRoundTrip(parsePlan(text, { path: 'p.txt' }));
-    }), { numRuns: 200 });
+    }), fuzzOptions(200));
   });
 });

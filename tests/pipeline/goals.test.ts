@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
+import { fuzzOptions } from '../helpers/fuzz.ts';
 import { describe, expect, it } from 'vitest';
 import { VFile } from 'vfile';
 import { parse } from 'yaml';
@@ -282,13 +283,13 @@ describe('never breaks on odd text', () => {
         expect(Number.isFinite(g.value)).toBe(true);
       }
       readTextMilestones(t, { times: noTimes, carried: 2025 }, []);
-    }), { numRuns: 300 });
+    }), fuzzOptions(300));
   });
   it('any table of such cells reads without throwing, quoting its own rows', () => {
     const cell = fc.array(fc.constantFrom(...pieces), { minLength: 0, maxLength: 4 }).map((a) => a.join(''));
     fc.assert(fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 6 }), (rows) => {
       const block = table(rows);
       for (const g of readTableGoals(block, noTimes, null)) expect(block.text.includes(g.quote)).toBe(true);
-    }), { numRuns: 300 });
+    }), fuzzOptions(300));
   });
 });

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
+import { fuzzOptions } from '../helpers/fuzz.ts';
 import { describe, expect, it } from 'vitest';
 import { parsePlan, PlanInputError, type PlanDocument } from '../../src/pipeline/index.ts';
 import { toPlainText } from '../../src/pipeline/emit/to-text.ts';
@@ -43,7 +44,7 @@ describe('never refuses malformed input', () => {
       const doc = parseOrInputError(text);
       if (doc) expect(planDocumentSchema.safeParse(doc).success).toBe(true);
     }), {
-      numRuns: 300,
+      ...fuzzOptions(300),
       // Counterexamples found before, kept so that they are tried on every run: a signing body
       // whose place name carried "**" made an invalid RegExp (official-lines issuerOf).
       examples: [['**中共某市委'], ['(某市)中共某市委'], ['[某区]政府某区委']],
@@ -68,7 +69,7 @@ describe('never refuses malformed input', () => {
     fc.assert(fc.property(damaged, (text) => {
       const doc = parseOrInputError(text);
       if (doc) expect(planDocumentSchema.safeParse(doc).success).toBe(true);
-    }), { numRuns: 60 });
+    }), fuzzOptions(60));
   });
 });
 
