@@ -32,6 +32,7 @@ export const messages = {
   'catalogue-note': { severity: 'info', text: '把{what}移到了“来源”说明，不算正文。' },
   'markdown-syntax': { severity: 'info', text: '去掉了 Markdown 标记（{what}）。' },
   'notice': { severity: 'info', text: '识别出印发通知，所印发的文件是《{title}》；通知单独显示，元数据取自通知。' },
+  'plan-as-attachment': { severity: 'info', text: '通知印发的《{title}》排在“{label}”之下，它就是规划正文：标题作为规划标题，正文按规划显示，不作附件。' },
   'meta-conflict': {
     severity: 'warning',
     text: '目录信息的“{field}”是“{catalogue}”，正文写的是“{text}”，以正文为准。',

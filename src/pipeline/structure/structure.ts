@@ -7,7 +7,10 @@
  *   body                    → the section hierarchy (build-tree.ts)
  *   signature and date      → a section of its own, role "signature" (signature.ts)
  *   抄送 / …印发 (版记)      → at the very end, role "signature" headed 版记 (signature.ts)
- *   attachments (附件1 …)    → a section each, role "attachment" (attachments.ts)
+ *   attachments (附件1 …)    → a section each, role "attachment" (attachments.ts); but when the
+ *                             notice publishes the plan as its only body ("附件" then the plan's
+ *                             title, nothing between the notice and it), that attachment is the
+ *                             plan: its title goes to the masthead and its text is the body
  *
  * Every line lands in exactly one part, so no text is lost; anchors are given last. The result
  * goes to file.data for the steps after it.
@@ -30,10 +33,17 @@ export function structure() {
     const { main: printed, colophon } = takeColophon(body);
     const { main, attachments } = splitAttachments(takeContents(printed, file));
     const { main: content, signature } = takeSignature(main);
-    if (content.length === 0 && attachments.length === 0) report(file, 'empty-document', undefined);
+    const plan = content.length === 0 && signature.length === 0 ? publishedPlan(attachments, notice?.info.enclosed) : undefined;
+    if (plan) {
+      attachments.shift();
+      masthead.push({ role: 'title', text: plan.title, line: plan.head.at(-1)?.position.start.line ?? 0 });
+      const label = plan.head.filter((l) => l.value !== plan.title).map((l) => l.value).join(' ');
+      report(file, 'plan-as-attachment', plan.head[0]?.position, { label: plan.label, title: plan.title }, label || undefined);
+    }
+    if (content.length === 0 && attachments.length === 0 && !plan) report(file, 'empty-document', undefined);
     const sections: Section[] = [];
     if (notice) sections.push(partSection('notice', null, '印发通知', notice.lines));
-    sections.push(...buildTree(content, file));
+    sections.push(...buildTree(plan ? plan.body : content, file));
     if (signature.length) sections.push(partSection('signature', null, '落款', signature));
     for (const a of attachments) sections.push(attachmentSection(a, file));
     if (colophon.length) sections.push(partSection('signature', null, '版记', colophon));
@@ -51,6 +61,18 @@ function partSection(role: 'notice' | 'signature', number: string | null, headin
     id: '', number, heading, level: 1, themes: [], children: [], role, line: lines[0]?.position.start.line,
     blocks: lines.map((l) => ({ id: '', themes: [], responsible: [], ...paragraph(l), lead: null })),
   };
+}
+
+/**
+ * The attachment that is the plan the cover notice publishes: the first, with the enclosed title
+ * ("附件" / "沅溪市深入打好污染防治攻坚战实施方案" under "…关于印发《沅溪市深入打好污染防治攻坚战实施方案》
+ * 的通知"), and no text of the plan before it.
+ */
+function publishedPlan(attachments: Attachment[], enclosed: string | undefined): Attachment | undefined {
+  const first = attachments[0];
+  if (!first || !enclosed) return undefined;
+  const bare = (t: string) => t.replace(/[\s《》“”"]/g, '');
+  return bare(first.title) === bare(enclosed) ? first : undefined;
 }
 
 function attachmentSection(a: Attachment, file: VFile): Section {
