@@ -12,7 +12,8 @@
  *                             title, nothing between the notice and it), that attachment is the
  *                             plan: its title goes to the masthead and its text is the body
  *
- * Every line lands in exactly one part, so no text is lost; anchors are given last. The result
+ * Every line lands in exactly one part, so no text is lost (the "附件" label over a published plan
+ * is reported with its words, as a removal is); anchors are given last. The result
  * goes to file.data for the steps after it.
  */
 import type { VFile } from 'vfile';
@@ -36,7 +37,7 @@ export function structure() {
     const plan = content.length === 0 && signature.length === 0 ? publishedPlan(attachments, notice?.info.enclosed) : undefined;
     if (plan) {
       attachments.shift();
-      masthead.push({ role: 'title', text: plan.title, line: plan.head.at(-1)?.position.start.line ?? 0 });
+      if (!masthead.some((m) => m.role === 'title')) masthead.push({ role: 'title', text: plan.title, line: plan.head.at(-1)?.position.start.line ?? 0 });
       const label = plan.head.filter((l) => l.value !== plan.title).map((l) => l.value).join(' ');
       report(file, 'plan-as-attachment', plan.head[0]?.position, { label: plan.label, title: plan.title }, label || undefined);
     }
