@@ -38,6 +38,20 @@ export function participation(): Promise<ParticipationData> {
   return pending;
 }
 
+/** The participation pages' paths: one per place (/participate/<slug>/ and its card). */
+export async function placePaths() {
+  const { index } = await participation();
+  return index.places.map((place) => ({ params: { place: place.slug }, props: { key: place.key } }));
+}
+
+/** The place a page was built for (by the key placePaths gave it), with the index it is in. */
+export async function placeByKey(key: string): Promise<{ index: ParticipationIndex; place: ParticipationIndex['places'][number] }> {
+  const { index } = await participation();
+  const place = index.places.find((p) => p.key === key);
+  if (!place) throw new Error(`参与页面：找不到地区 ${key}。`);
+  return { index, place };
+}
+
 async function build(): Promise<ParticipationData> {
   const pages = await getCollection('plans');
   const docs = new Map((await getCollection('planData')).map((d) => [d.id, d.data]));
