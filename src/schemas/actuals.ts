@@ -13,6 +13,7 @@
  * (src/views/actuals.ts), which has the catalogue.
  */
 import { z } from 'zod';
+import { pick } from './yaml-problems.ts';
 
 const phrase = (what: string) => z.string({ error: `请写${what}` }).trim().min(1, `${what}不能是空字符串`);
 
@@ -103,6 +104,3 @@ export function where(path: PropertyKey[], data: unknown): string {
   return rest ? `${item}的 ${rest}` : item;
 }
 
-function pick(data: unknown, path: PropertyKey[]): unknown {
-  return path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), data);
-}

@@ -11,6 +11,7 @@
  * value found and the fix, which is what the build and the tests print.
  */
 import { z } from 'zod';
+import { pick } from './yaml-problems.ts';
 
 export const channelKinds = [
   'hotline', 'online', 'reward-report', 'disclosure', 'open-facility', 'consultation',
@@ -165,6 +166,3 @@ function localise(message: string): string {
   return message;
 }
 
-function pick(data: unknown, path: PropertyKey[]): unknown {
-  return path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), data);
-}

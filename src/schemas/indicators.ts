@@ -7,6 +7,7 @@
  * "content/indicators.yaml：字段 indicators[3].theme（指标 air.pm25）：…（现值：\"sky\"）".
  */
 import { z } from 'zod';
+import { formatPath, pick } from './yaml-problems.ts';
 
 /** Theme ids, as in content/themes.yaml (the theme pages' addresses). */
 export const THEME_IDS = ['blue-sky', 'clear-water', 'clean-soil', 'blue-sea', 'low-carbon', 'ecology', 'risk', 'governance', 'participation'] as const;
@@ -79,22 +80,9 @@ export function checkIndicatorsFile(data: unknown, file: string): { ok: true; va
     ok: false,
     problems: result.error.issues.map((issue) => {
       const value = pick(data, issue.path);
-      return `${file}：字段 ${formatPath(issue.path, data)}：${issue.message}（现值：${value === undefined ? '缺少' : JSON.stringify(value)}）`;
+      return `${file}：字段 ${formatPath(issue.path, data, 'indicators', '指标')}：${issue.message}（现值：${value === undefined ? '缺少' : JSON.stringify(value)}）`;
     }),
   };
 }
 
-function formatPath(path: PropertyKey[], data: unknown): string {
-  if (path.length === 0) return '(整个文件)';
-  let out = '';
-  for (const key of path) out += typeof key === 'number' ? `[${key}]` : `${out ? '.' : ''}${String(key)}`;
-  if (path[0] === 'indicators' && typeof path[1] === 'number') {
-    const id = pick(data, ['indicators', path[1], 'id']);
-    if (typeof id === 'string') out += `（指标 ${id}）`;
-  }
-  return out;
-}
 
-function pick(data: unknown, path: PropertyKey[]): unknown {
-  return path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), data);
-}

@@ -5,6 +5,7 @@
  * messages that name the file, the field, the value found and the fix.
  */
 import { z } from 'zod';
+import { formatPath } from './yaml-problems.ts';
 
 /** A word as staff write it: no surrounding spaces, no line breaks. */
 const word = z
@@ -131,23 +132,11 @@ export function checkThemesFile(data: unknown, file: string): { ok: true; value:
     problems: result.error.issues.map((issue) => {
       // An unknown field is reported at the field itself, with its own value.
       const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
-      const field = formatPath(path, data);
+      const field = formatPath(path, data, 'themes', '主题');
       const value = pick(data, path);
       return `${file}：字段 ${field}：${issue.message}（现值：${value === undefined ? '缺少' : JSON.stringify(value)}）`;
     }),
   };
-}
-
-/** themes[0].terms[3], followed by the theme's id when there is one, so staff find it quickly. */
-function formatPath(path: PropertyKey[], data: unknown): string {
-  if (path.length === 0) return '(整个文件)';
-  let out = '';
-  for (const key of path) out += typeof key === 'number' ? `[${key}]` : `${out ? '.' : ''}${String(key)}`;
-  if (path[0] === 'themes' && typeof path[1] === 'number') {
-    const id = pick(data, ['themes', path[1], 'id']);
-    if (typeof id === 'string') out += `（主题 ${id}）`;
-  }
-  return out;
 }
 
 /** The value at `path`; a bare word stands for its own `term` (entries written as plain text). */
