@@ -13,7 +13,7 @@
  * (src/views/actuals.ts), which has the catalogue.
  */
 import { z } from 'zod';
-import { pick } from './yaml-problems.ts';
+import { checkYaml, pick, type Checked } from './yaml-problems.ts';
 
 const phrase = (what: string) => z.string({ error: `请写${what}` }).trim().min(1, `${what}不能是空字符串`);
 
@@ -82,16 +82,8 @@ function fallback(issue: { code: string; expected?: unknown; keys?: string[] }):
 }
 
 /** Validate parsed YAML: the data, or one Chinese line per problem naming file, item, field and value. */
-export function checkActualsFile(data: unknown, file: string): { ok: true; value: ActualsFile } | { ok: false; problems: string[] } {
-  const result = actualsFileSchema.safeParse(data, { error: (issue) => fallback(issue as never) });
-  if (result.success) return { ok: true, value: result.data };
-  return {
-    ok: false,
-    problems: result.error.issues.map((issue) => {
-      const value = pick(data, issue.path);
-      return `${file}：${where(issue.path, data)}：${issue.message}（现值：${value === undefined ? '缺少' : JSON.stringify(value)}）`;
-    }),
-  };
+export function checkActualsFile(data: unknown, file: string): Checked<ActualsFile> {
+  return checkYaml(actualsFileSchema, data, file, { fallback, field: where });
 }
 
 /** "第 2 项（water.surface-ratio）的 source.url" */

@@ -7,7 +7,7 @@
  * "content/indicators.yaml：字段 indicators[3].theme（指标 air.pm25）：…（现值：\"sky\"）".
  */
 import { z } from 'zod';
-import { formatPath, pick } from './yaml-problems.ts';
+import { checkYaml, formatPath, type Checked } from './yaml-problems.ts';
 
 /** Theme ids, as in content/themes.yaml (the theme pages' addresses). */
 export const THEME_IDS = ['blue-sky', 'clear-water', 'clean-soil', 'blue-sea', 'low-carbon', 'ecology', 'risk', 'governance', 'participation'] as const;
@@ -73,16 +73,8 @@ function fallback(issue: { code: string; expected?: unknown; keys?: string[] }):
 }
 
 /** Validate parsed YAML: the data, or one Chinese line per problem. */
-export function checkIndicatorsFile(data: unknown, file: string): { ok: true; value: IndicatorsFile } | { ok: false; problems: string[] } {
-  const result = indicatorsFileSchema.safeParse(data, { error: (issue) => fallback(issue as never) });
-  if (result.success) return { ok: true, value: result.data };
-  return {
-    ok: false,
-    problems: result.error.issues.map((issue) => {
-      const value = pick(data, issue.path);
-      return `${file}：字段 ${formatPath(issue.path, data, 'indicators', '指标')}：${issue.message}（现值：${value === undefined ? '缺少' : JSON.stringify(value)}）`;
-    }),
-  };
+export function checkIndicatorsFile(data: unknown, file: string): Checked<IndicatorsFile> {
+  return checkYaml(indicatorsFileSchema, data, file, { fallback, field: (path) => `字段 ${formatPath(path, data, 'indicators', '指标')}` });
 }
 
 

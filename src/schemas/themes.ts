@@ -5,7 +5,7 @@
  * messages that name the file, the field, the value found and the fix.
  */
 import { z } from 'zod';
-import { formatPath } from './yaml-problems.ts';
+import { checkYaml, formatPath, type Checked } from './yaml-problems.ts';
 
 /** A word as staff write it: no surrounding spaces, no line breaks. */
 const word = z
@@ -124,19 +124,13 @@ function fallback(issue: { code: string; expected?: unknown; keys?: string[] }):
  * Validate parsed YAML. Returns the data, or one line per problem:
  * "content/themes.yaml：字段 themes[0].terms[3]：<what is wrong, how to fix>（现值：…）".
  */
-export function checkThemesFile(data: unknown, file: string): { ok: true; value: ThemesFile } | { ok: false; problems: string[] } {
-  const result = themesFileSchema.safeParse(data, { error: (issue) => fallback(issue as never) });
-  if (result.success) return { ok: true, value: result.data };
-  return {
-    ok: false,
-    problems: result.error.issues.map((issue) => {
-      // An unknown field is reported at the field itself, with its own value.
-      const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
-      const field = formatPath(path, data, 'themes', '主题');
-      const value = pick(data, path);
-      return `${file}：字段 ${field}：${issue.message}（现值：${value === undefined ? '缺少' : JSON.stringify(value)}）`;
-    }),
-  };
+export function checkThemesFile(data: unknown, file: string): Checked<ThemesFile> {
+  return checkYaml(themesFileSchema, data, file, {
+    fallback,
+    field: (path) => `字段 ${formatPath(path, data, 'themes', '主题')}`,
+    valueAt: pick,
+    atUnknownField: true,
+  });
 }
 
 /** The value at `path`; a bare word stands for its own `term` (entries written as plain text). */
