@@ -115,7 +115,7 @@ export function mergeMeta(text: PlanMeta, frontMatter?: Record<string, unknown>,
  */
 function fuller(field: Field, a: unknown, b: unknown): string | null {
   if ((field !== 'issuer' && field !== 'title') || typeof a !== 'string' || typeof b !== 'string') return null;
-  const [x, y] = [a.replace(/[\s《》]/g, ''), b.replace(/[\s《》]/g, '')];
+  const [x, y] = [bare(a), bare(b)];
   if (x === y || !x || !y) return null;
   if (x.endsWith(y) && x.length - y.length >= 2) return a;
   if (y.endsWith(x) && y.length - x.length >= 2) return b;
@@ -123,4 +123,6 @@ function fuller(field: Field, a: unknown, b: unknown): string | null {
 }
 
 const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
-const same = (a: unknown, b: unknown) => show(a).replace(/[\s《》]/g, '') === show(b).replace(/[\s《》]/g, '');
+/** A value compared without spaces and title marks: "《X》" and "X" are one title. */
+const bare = (v: unknown) => show(v).replace(/[\s《》]/g, '');
+const same = (a: unknown, b: unknown) => bare(a) === bare(b);

@@ -58,16 +58,24 @@ export function wrapWidth(values: string[]): number | null {
 }
 
 /**
+ * Whether a printed line fills the measure `wrap` (null: the text is not wrapped). Two characters
+ * short still counts: punctuation may not open a line, so a printed line can end early, and digits
+ * are narrower than Han.
+ */
+export function fillsLine(line: string, wrap: number | null): boolean {
+  if (wrap === null) return false;
+  const width = displayWidth(line);
+  return width >= wrap - 4 && width <= wrap + 2;
+}
+
+/**
  * `nextOpensItem`: the next line starts with a numbering marker (the caller has recognised it).
  * `wrap`: the width the text was hard-wrapped at (wrapWidth); a line that fills it is running
  * text that goes on in the next line, whatever its punctuation.
  */
 export function shouldJoin(prev: LineNode, next: LineNode, nextOpensItem: boolean, wrap: number | null = null, lastLine = prev.value): boolean {
   if (prev.data?.table || next.data?.table || prev.data?.tableCells || next.data?.tableCells || prev.data?.markdownHeading || next.data?.markdownHeading) return false;
-  const width = displayWidth(lastLine);
-  // Two characters short still counts: punctuation may not open a line, so a printed line can
-  // end early, and digits are narrower than Han.
-  const full = wrap !== null && width >= wrap - 4 && width <= wrap + 2;
+  const full = fillsLine(lastLine, wrap);
   // A full printed line that ends a sentence, or in a closing bracket or quote, ends the paragraph
   // too: a title "……预案（2024版）" can fill a line as well as "……（沪府办〔2024〕12号）" can.
   if (next.data?.split || PARAGRAPH_END.test(prev.value)) return false;
@@ -92,11 +100,9 @@ export function joinBrokenLines() {
       // printed line that ends no sentence, what opens the next line is part of the sentence even
       // when it looks like a number: "…已完成" + "4万多户低标准设施…", "…协调统" + "一、人与自然和谐相处。".
       // A number that continues its family's sequence ("5." after "4.") still opens an item.
-      const printedLine = prev ? lastPrinted.get(prev) ?? prev.value : '';
-      const printedWidth = displayWidth(printedLine);
-      const continues = marker !== null && (marker.value === 1 ? false : last.get(marker.family) === marker.value - 1);
-      const midSentence = wrap !== null && prev !== undefined && !PARAGRAPH_END.test(prev.value)
-        && printedWidth >= wrap - 4 && printedWidth <= wrap + 2 && !continues;
+      const continues = marker !== null && marker.value > 1 && last.get(marker.family) === marker.value - 1;
+      const midSentence = prev !== undefined && !PARAGRAPH_END.test(prev.value) && !continues
+        && fillsLine(lastPrinted.get(prev) ?? prev.value, wrap);
       if (marker) last.set(marker.family, marker.value);
       if (prev && shouldJoin(prev, node, marker !== null && !midSentence, wrap, lastPrinted.get(prev))) {
         report(file, 'joined-lines', prev.position, { next: node.position.start.line });

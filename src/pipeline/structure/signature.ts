@@ -34,15 +34,15 @@ export function takeSignature(lines: LineNode[]): { main: LineNode[]; signature:
  * Who else receives the document and the office that printed it: not the plan's text, and not
  * its issuer or date either (the printing office and day differ from the signing ones).
  */
+/** "2022年3月2日印发" alone: the printing office stands on the line above it. */
+const PRINTED_ON = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$/;
 const COLOPHON = [
+  PRINTED_ON,
   /^(?:抄\s*送|抄\s*报|分\s*送)\s*[:：]/,
   /^\S.{0,40}?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$/,
   /^[（(]?共印\s*\d+\s*份[）)]?$/,
-  /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$/,
 ];
 
-/** "2022年3月2日印发" alone: the printing office stands on the line above it. */
-const PRINTED_ON = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$/;
 
 export function takeColophon(lines: LineNode[]): { main: LineNode[]; colophon: LineNode[] } {
   let start = lines.length;
