@@ -14,6 +14,7 @@ import { readContentText } from '../content-path.ts';
 import { parse } from 'yaml';
 import { checkIndicatorsFile, type IndicatorEntry } from '../../schemas/indicators.ts';
 import { escapeRegExp } from '../text/escape-regexp.ts';
+import { halfWidth } from '../text/cjk.ts';
 
 /** The catalogue file, resolved from this module so that `parse` works on plans anywhere on disk. */
 
@@ -42,9 +43,7 @@ export interface IndicatorCatalogue {
 
 /** How names are compared: no spaces or brackets, full-width ASCII as half-width. */
 export function normaliseName(text: string): string {
-  return text
-    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\s()[\]【】“”"‘’'《》]/g, '');
+  return halfWidth(text).replace(/[\s()[\]【】“”"‘’'《》]/g, '');
 }
 
 export function compileCatalogue(entries: IndicatorEntry[]): IndicatorCatalogue {

@@ -12,7 +12,7 @@
  * Only what reads a quantity lives here; whether the quantity is a goal is decided in
  * goals-sentences.ts. Offsets are offsets in the text as given (full-width digits are read in place).
  */
-import { chineseNumber } from '../text/cjk.ts';
+import { chineseNumber, halfWidth } from '../text/cjk.ts';
 import type { Comparator } from '../types.ts';
 
 export interface Quantity {
@@ -111,7 +111,7 @@ function unitAt(m: RegExpExecArray): { unit: string; kind: UnitKind } {
 
 /** Full-width digits and marks read as their ASCII forms, one character for one, offsets kept. */
 export function asciiDigits(text: string): string {
-  return text.replace(/[０-９．％＋＜＞]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  return halfWidth(text, /[０-９．％＋＜＞]/g);
 }
 
 // A number not glued to Latin letters or to another number: "PM2.5", "O3", "GB5749-2006", "5G"

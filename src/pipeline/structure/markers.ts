@@ -4,7 +4,7 @@
  * families it uses, numbered in this order, so a fragment that opens at "6." under a missing
  * "（七）" still puts "6." below "（八）".
  */
-import { chineseNumber, circledNumber } from '../text/cjk.ts';
+import { chineseNumber, circledNumber, halfWidth } from '../text/cjk.ts';
 
 export type MarkerFamily =
   | 'part' | 'chapter' | 'jie' | 'article' | 'decimal-1' | 'decimal-2' | 'decimal-3' | 'cn-enum' | 'cn-paren' | 'arabic' | 'arabic-paren' | 'arabic-half' | 'circled';
@@ -74,7 +74,7 @@ export const familyRank = (f: MarkerFamily): number => recognisers.findIndex((r)
 export function matchMarker(line: string, bare = false, decimal = false): Marker | null {
   // Word and PDF exports often print numbers full-width ("１．实施源头替代。", "（２）"): they are
   // matched as digits, while raw and rest keep the text as printed (the mapping is one to one).
-  const probe = line.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  const probe = halfWidth(line, /[０-９]/g);
   if (bare) {
     const m = /^(\d{1,3})(?=[\u4e00-\u9fff])/.exec(probe);
     if (m?.[1]) return { family: 'arabic', value: Number(m[1]), raw: line.slice(0, m[1].length), rest: line.slice(m[1].length) };

@@ -17,6 +17,14 @@ export const SENTENCE_END = '。！？!?';
 export const PARAGRAPH_END = /[。！？!?；;：:…”’」』）)】]$/;
 
 /**
+ * Full-width ASCII forms (Ｕ+FF01–FF5E: "１２３", "％", "ＰＭ") as their half-width forms, one
+ * character for one so that offsets into the original stay valid; `chars` limits which.
+ */
+export function halfWidth(text: string, chars: RegExp = /[\uff01-\uff5e]/g): string {
+  return text.replace(chars, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+/**
  * Split text into sentences, keeping each sentence's final mark. Closing quotes and brackets that
  * follow the mark stay with the sentence: "…永续北送”。" is one sentence.
  */
