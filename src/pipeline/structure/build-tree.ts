@@ -42,7 +42,9 @@ export function buildTree(lines: LineNode[], file: VFile): Section[] {
   const families = new Set<MarkerFamily>();
   // Decimal numbering ("1.1 编制目的") makes a bare "1 总则" a heading too.
   const decimal = lines.some((l) => matchMarker(l.value)?.family === 'decimal-2');
-  const markerOf = (l: LineNode) => matchMarker(l.value, l.data?.split, decimal);
+  // Read once per line: the run readers (item-runs.ts) and the tree below all ask again.
+  const markers = new Map(lines.map((l) => [l, matchMarker(l.value, l.data?.split, decimal)]));
+  const markerOf = (l: LineNode) => markers.get(l) ?? null;
   for (const l of lines) {
     const m = markerOf(l);
     if (m) families.add(m.family);
