@@ -12,7 +12,9 @@
  * Two figures per codec: the first visit (HTML + every linked CSS/JS file) and a later visit
  * (HTML only: the linked files are shared by every plan page and come from the browser's cache
  * once any page of the site has been read). Inline <style> and <script> are counted in the HTML
- * on every visit, since they cannot be cached apart from the page.
+ * on every visit, since they cannot be cached apart from the page. Last, a line through the plans
+ * (page = fixed part + slope × text), to tell overhead that every page pays from overhead that
+ * grows with the text, and the length of plan from which the goal is met.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,13 +35,31 @@ if (!existsSync(join(dist, 'plans')) || !existsSync(dataDir)) {
 const gz = (b: Buffer) => gzipSync(b, { level: 6 }).length;
 const br = (b: Buffer) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: b.length } }).length;
 
-/** The CSS and JS files a page links, read from dist/ (inline ones are in the HTML already). */
+/**
+ * The CSS and JS files a page links, read from dist/ (inline ones are in the HTML already), with
+ * the chunks its module scripts import statically (`import{…}from"./chunk.js"`): the browser
+ * fetches those before the script runs. Dynamic `import()`s load only when needed and are left out.
+ */
 function linkedAssets(html: string): Buffer[] {
   const urls = [
     ...[...html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*>/g)].map((m) => /href="([^"]+)"/.exec(m[0])?.[1]),
     ...[...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]),
   ].filter((u): u is string => Boolean(u) && u!.startsWith('/'));
-  return [...new Set(urls)].map((u) => readFileSync(join(dist, decodeURIComponent(u.split(/[?#]/)[0]!))));
+  const seen = new Set<string>();
+  const files: Buffer[] = [];
+  const add = (url: string) => {
+    const path = decodeURIComponent(url.split(/[?#]/)[0]!);
+    if (seen.has(path)) return;
+    seen.add(path);
+    const file = readFileSync(join(dist, path));
+    files.push(file);
+    if (!path.endsWith('.js')) return;
+    for (const m of file.toString('utf8').matchAll(/\b(?:import|export)\s*(?:[\w*{}\s,$]*?from\s*)?["']([^"']+\.js)["']/g)) {
+      add(new URL(m[1]!, `http://x${path}`).pathname);
+    }
+  };
+  urls.forEach(add);
+  return files;
 }
 
 interface Row { slug: string; raw: number; text: number; pageGz: number; htmlGz: number; textGz: number; pageBr: number; htmlBr: number; textBr: number }
@@ -97,6 +117,19 @@ const figures: [string, (r: Row) => number][] = [
   ['brotli 首次', (r) => r.pageBr / r.textBr],
   ['brotli 再访', (r) => r.htmlBr / r.textBr],
 ];
+// What a page costs beyond its text, as a line through the plans (least squares): a fixed part
+// (site header, metadata, goals and 参与 boxes, cross-links to other plans) and a part that grows
+// with the text (ids, headings' links, theme tags). From it, the length of text from which a page
+// meets the goal: fixed ÷ (goal − slope), when the slope is under the goal.
+function fit(xs: number[], ys: number[]): { slope: number; fixed: number } {
+  const n = xs.length;
+  const mx = xs.reduce((a, b) => a + b, 0) / n;
+  const my = ys.reduce((a, b) => a + b, 0) / n;
+  const sxy = xs.reduce((a, x, i) => a + (x - mx) * (ys[i]! - my), 0);
+  const sxx = xs.reduce((a, x) => a + (x - mx) ** 2, 0);
+  const slope = sxx ? sxy / sxx : 0;
+  return { slope, fixed: my - slope * mx };
+}
 const assetsGz = rows.length ? Math.max(...rows.map((r) => r.pageGz - r.htmlGz)) : 0;
 const assetsBr = rows.length ? Math.max(...rows.map((r) => r.pageBr - r.htmlBr)) : 0;
 console.log(`链接的 CSS/JS 合计（首次访问多付的部分）：gzip ${(assetsGz / 1024).toFixed(1)} KB，brotli ${(assetsBr / 1024).toFixed(1)} KB。`);
@@ -105,4 +138,10 @@ for (const [name, f] of figures) {
   const xs = rows.map(f);
   const worst = rows[xs.indexOf(Math.max(...xs))]!;
   console.log(`  ${name.padEnd(10)} 中位数 ${median(xs).toFixed(2)} 倍，最大 ${Math.max(...xs).toFixed(2)} 倍（${worst.slug}），超过目标 ${xs.filter((x) => x > GOAL).length} 份`);
+}
+console.log('页面 ≈ 固定部分 + 每 KB 正文的页面 KB（brotli，按各规划拟合）；正文压缩后达到多少 KB 时页面达到目标：');
+for (const [name, page] of [['首次', (r: Row) => r.pageBr], ['再访', (r: Row) => r.htmlBr]] as const) {
+  const { slope, fixed } = fit(rows.map((r) => r.textBr), rows.map(page));
+  const from = slope < GOAL ? `${(fixed / (GOAL - slope) / 1024).toFixed(1)} KB 起` : '任何长度都达不到';
+  console.log(`  ${name}：${(fixed / 1024).toFixed(1)} KB + ${slope.toFixed(2)} × 正文；${from}（本站最长的规划正文 ${(Math.max(...rows.map((r) => r.textBr)) / 1024).toFixed(1)} KB）`);
 }
