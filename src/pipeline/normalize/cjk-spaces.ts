@@ -21,8 +21,8 @@ const CJKISH = `${HAN}${CJK_PUNCT},.;:!?()%`;
 /** A run of spaces with a Chinese character or mark on at least one side. */
 const INNER = new RegExp(`(?<=[${HAN}${CJK_PUNCT}])[ \\u00a0]+(?=[${CJKISH}\\w])|(?<=[${CJKISH}\\w])[ \\u00a0]+(?=[${HAN}${CJK_PUNCT}])`, 'g');
 const BETWEEN_HAN = new RegExp(`[${HAN}][ \\u00a0]+[${HAN}]`, 'g');
-/** Two to five single characters with spaces between them, alone or after 第X章/节/部分. */
-const LETTER_SPACED = new RegExp(`^((?:第[^\\s\\u3000]{1,6}[章节]|第[^\\s\\u3000]{1,6}部分)[ \\u00a0\\u3000]+)?((?:[${HAN}][ \\u00a0\\u3000]+){1,4}[${HAN}])$`);
+/** Two to five single characters with spaces between them, alone or after 第X篇/章/节/部分. */
+const LETTER_SPACED = new RegExp(`^((?:第[^\\s\\u3000]{1,6}[篇章节]|第[^\\s\\u3000]{1,6}部分)[ \\u00a0\\u3000]+)?((?:[${HAN}][ \\u00a0\\u3000]+){1,4}[${HAN}])$`);
 
 export function cjkSpaces() {
   return (tree: LinesRoot, file: VFile) => {

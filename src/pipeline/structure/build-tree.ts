@@ -26,6 +26,11 @@ const COLON_LEAD = /^([^，,。；：:]{2,50}?)\s*(?<!\d)[：:](?!\d)\s*/;
  * digits is a time or a ratio ("每日8:30前", "按照1:1比例"), not a label's.
  */
 const LABEL_LEAD = /^([^，,。；：:]{2,20}?)\s*(?<!\d)[：:](?!\d)\s*(?=[^：:]{8,})/;
+/**
+ * "【推进柴油货车治理】全面实施国六排放标准。" — a title in lenticular brackets run into its text,
+ * as web editions of plans print their task titles: the title names the item or leads the paragraph.
+ */
+const BRACKET_LEAD = /^【([^【】\n]{2,30})】(?=\S)/;
 /** "河湖水面率，即河湖面积占…" — an indicator named, then defined. */
 const DEFINED_TERM = /^([^，,。；：:]{2,30})[，,](?=即)/;
 /** Deep items with no short lead read better as a list than as headings: "（1）到2025年，…。" */
@@ -170,9 +175,12 @@ export function paragraph(node: LineNode): Omit<Block, 'id' | 'themes' | 'respon
 
 /**
  * The lead sentence that names a paragraph's task: short, ends in 。, no comma inside, and more
- * text follows. "推进全民环境监督。充分发挥…" → "推进全民环境监督。"; "——水环境质量不断提升。…" too.
+ * text follows. "推进全民环境监督。充分发挥…" → "推进全民环境监督。"; "——水环境质量不断提升。…" too;
+ * a bracketed title, "【加强扬尘管控】严格落实…" → "【加强扬尘管控】".
  */
 export function leadOf(text: string): string | null {
+  const bracket = BRACKET_LEAD.exec(text);
+  if (bracket && bracket[0].length < text.length) return bracket[0];
   const m = /^(?:——)?[^。，,；;：:！？]{2,38}。/.exec(text);
   if (!m || m[0].length >= text.length) return null;
   return m[0];
@@ -186,6 +194,8 @@ function splitHeading(marker: Marker, node: LineNode): { heading: string | null;
     const caption = CAPTION.exec(rest);
     return caption ? { heading: caption[1] ?? '', body: rest.slice(caption[0].length) } : { heading: '', body: rest };
   }
+  const bracket = BRACKET_LEAD.exec(rest);
+  if (bracket?.[1]) return { heading: bracket[1], body: rest.slice(bracket[0].length).trim() };
   if (node.data?.markdownHeading || (rest.length <= HEADING_MAX && !/[。！？；]/.test(rest))) return { heading: rest, body: '' };
   const first = /^[^。！？；]+[。！？；]/.exec(rest)?.[0] ?? rest;
   // A deep item is a section only when it opens with a lead ("（1）强化监测。…"); a goal sentence

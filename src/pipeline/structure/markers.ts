@@ -7,7 +7,7 @@
 import { chineseNumber, circledNumber, halfWidth } from '../text/cjk.ts';
 
 export type MarkerFamily =
-  | 'part' | 'chapter' | 'jie' | 'article' | 'decimal-1' | 'decimal-2' | 'decimal-3' | 'cn-enum' | 'cn-paren' | 'arabic' | 'arabic-paren' | 'arabic-half' | 'circled';
+  | 'pian' | 'part' | 'chapter' | 'jie' | 'article' | 'decimal-1' | 'decimal-2' | 'decimal-3' | 'cn-enum' | 'cn-paren' | 'arabic' | 'arabic-paren' | 'arabic-half' | 'circled';
 
 export interface Marker {
   family: MarkerFamily;
@@ -29,6 +29,11 @@ interface Recogniser {
 }
 
 export const recognisers: Recogniser[] = [
+  /**
+   * "第一篇　总体战略", "第三篇 深入打好污染防治攻坚战": the top level of long 十四五 plans, above
+   * their chapters (第一篇 → 第一章 → 第一节); not "第一篇章" or "第一篇文章" in running text.
+   */
+  { family: 'pian', pattern: new RegExp(`^第\\s*(${CN}|\\d+)\\s*篇(?![章文幅])`) },
   /** "第一部分 总体要求", "第二部分" */
   { family: 'part', pattern: new RegExp(`^第\\s*(${CN}|\\d+)\\s*部分`) },
   /** "第一章 总则", "第三章　推进绿色低碳发展" */
@@ -104,6 +109,7 @@ export function continuingMarker(line: string, lastArabic: number): Marker | nul
 export function printMarker(family: MarkerFamily, value: number): string {
   const cn = toChinese(value);
   switch (family) {
+    case 'pian': return `第${cn}篇`;
     case 'part': return `第${cn}部分`;
     case 'chapter': return `第${cn}章`;
     case 'jie': return `第${cn}节`;
