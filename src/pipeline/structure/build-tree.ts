@@ -31,6 +31,12 @@ const LABEL_LEAD = /^([^，,。；：:]{2,20}?)\s*(?<!\d)[：:](?!\d)\s*(?=[^：
  * as web editions of plans print their task titles: the title names the item or leads the paragraph.
  */
 const BRACKET_LEAD = /^【([^【】\n]{2,30})】(?=\S)/;
+/**
+ * A bulleted line, an item of a list: "●加强柴油货车治理。", "• 推进VOCs治理", "■ 加强监测",
+ * "➢ 开展专项执法"; from Markdown "- 推进…" and "* 推进…" (a space after: "-5℃" and the note
+ * "*为约束性指标" are text). The bullet is kept as the item's marker, as printed.
+ */
+const BULLET = /^([●•■◆▪▶►➢◇◆□○◎★☆]|[-*+·](?=[\s\u3000]))[\s\u3000]*(?=\S)/;
 /** "河湖水面率，即河湖面积占…" — an indicator named, then defined. */
 const DEFINED_TERM = /^([^，,。；：:]{2,30})[，,](?=即)/;
 /** Deep items with no short lead read better as a list than as headings: "（1）到2025年，…。" */
@@ -121,7 +127,9 @@ export function buildTree(lines: LineNode[], file: VFile): Section[] {
     if (ATTACHMENTS.test(node.value)) inAttachments = true;
     else if (inAttachments && marker && !['arabic', 'decimal-1', 'decimal-2', 'decimal-3'].includes(marker.family)) inAttachments = false;
     if (!marker || inAttachments) {
-      addBlock(paragraph(node));
+      const bullet = inAttachments ? null : BULLET.exec(node.value);
+      if (bullet?.[1]) addListItem(current(), { raw: bullet[1], rest: node.value.slice(bullet[0].length) }, node);
+      else addBlock(paragraph(node));
       continue;
     }
     if (marker.rest === '' && lines[i + 1] && !markerOf(lines[i + 1] as LineNode) && !lines[i + 1]?.data?.table) {
@@ -222,7 +230,7 @@ function splitHeading(marker: Marker, node: LineNode): { heading: string | null;
   return { heading: '', body: rest };
 }
 
-function addListItem(section: Section, marker: Marker, node: LineNode) {
+function addListItem(section: Section, marker: Pick<Marker, 'raw' | 'rest'>, node: LineNode) {
   const last = section.blocks.at(-1);
   const item = { number: marker.raw, text: marker.rest };
   const text = `${marker.raw}${marker.rest}`;

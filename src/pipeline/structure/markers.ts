@@ -48,8 +48,11 @@ export const recognisers: Recogniser[] = [
   { family: 'decimal-2', pattern: /^\d{1,2}\.(\d{1,2})[\s\u3000]+(?=[\u4e00-\u9fff\u2160-\u216b])/ },
   /** "3.2.1 Ⅲ级响应措施" (Roman numerals Ⅰ–Ⅻ grade emergency responses) */
   { family: 'decimal-3', pattern: /^\d{1,2}\.\d{1,2}\.(\d{1,2})[\s\u3000]*(?=[\u4e00-\u9fff\u2160-\u216b])/ },
-  /** "一、总体要求", "二、主要任务", "十一、" (not "一是", not "一、二类" which follows "(") */
-  { family: 'cn-enum', pattern: new RegExp(`^(${CN})\\s*[、，,．]`) },
+  /**
+   * "一、总体要求", "二、主要任务", "十一、", "三.重点任务" (web copies type a full stop) — not
+   * "一是", not "一、二类" which follows "(".
+   */
+  { family: 'cn-enum', pattern: new RegExp(`^(${CN})\\s*(?:[、，,．]|\\.(?!\\d))`) },
   /** "（一）加快推动绿色低碳发展", "(八)加快推进…" */
   { family: 'cn-paren', pattern: new RegExp(`^[（(]\\s*(${CN})\\s*[）)]`) },
   /** "1.深入推进碳达峰行动", "1、", "1 .", "25," (OCR comma), "1．" — not "1.5倍", not "2025年" */
