@@ -45,6 +45,14 @@ export function planPageContext(plan: PlanRecord, site: Site): PlanPageContext {
     const m = v.plans.find((x) => x.plan.slug === plan.slug);
     return m ? [`${m.best.sectionId} ${v.theme.id}`] : [];
   }));
+  // The same for every section of this plan that a theme starts in: worked out once per theme
+  // (each call sorts every plan with the theme, which at national scale is thousands).
+  const crossByTheme = new Map<string, CrossLinks>();
+  const crossOf = (v: Site['themes'][number]) => {
+    let c = crossByTheme.get(v.theme.id);
+    if (!c) crossByTheme.set(v.theme.id, (c = crossLinks(v, plan)));
+    return c;
+  };
   const sections = new Map<string, SectionInfo>();
   for (const visit of walk(plan.doc.sections as SectionNode[])) {
     const s = visit.section;
@@ -59,7 +67,7 @@ export function planPageContext(plan: PlanRecord, site: Site): PlanPageContext {
         why: whyText(s.themeWhy?.find((w) => w.theme === v.theme.id)),
         anchor: main.has(`${s.id} ${v.theme.id}`),
       })),
-      cross: views.map((v) => crossLinks(v, plan)).filter((c) => c.total > 0),
+      cross: views.map(crossOf).filter((c) => c.total > 0),
     });
   }
   return { slug: plan.slug, title: plan.title, sections };
