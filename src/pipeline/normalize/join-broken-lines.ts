@@ -13,7 +13,7 @@ import type { VFile } from 'vfile';
 import { report } from '../messages.ts';
 import { PARAGRAPH_END } from '../text/cjk.ts';
 import type { LineNode, LinesRoot } from '../types.ts';
-import { continuingMarker, matchMarker } from '../structure/markers.ts';
+import { continuingMarker, familyRank, matchMarker, type Marker, type MarkerFamily } from '../structure/markers.ts';
 
 const RUNNING_TEXT = /[。！？；]/;
 
@@ -84,6 +84,48 @@ export function shouldJoin(prev: LineNode, next: LineNode, nextOpensItem: boolea
   return true;
 }
 
+/**
+ * Numbered headings that happen to fill a printed line, found by their siblings. In wrapped text
+ * a heading as wide as the measure looks like the first line of a paragraph; but where the other
+ * items of its run (the same numbering between two higher headings) stand alone as short titles,
+ * it is a title too, and the sentence under it is not its continuation:
+ *
+ *     1.围绕新一轮公园建设，构建多元复合的城乡公园体系            ← a title, shorter than the measure
+ *     接续建设生态空间，结合“一江一河一带”、虹桥国际中央商务区、“大零号湾”…
+ *     2.稳步推进绿地开放共享，助力打造城园融合的城市治理范式      ← fills the line: a title as well
+ *     继续推进公园24小时开放，重点推进全区城市公园24小时开放，力争各类…
+ *
+ * Only a heading with no full stop, and only when the line after it reads as running text (it
+ * holds a full stop or fills the line itself): a title wrapped onto a short second line
+ * ("…生态产品体" + "系与文商旅体展融合") is still joined.
+ */
+function titlesFillingALine(nodes: LineNode[], markers: (Marker | null)[], wrap: number | null): Set<LineNode> {
+  const found = new Set<LineNode>();
+  if (wrap === null) return found;
+  const runOf = new Map<LineNode, number>();
+  const current = new Map<MarkerFamily, number>();
+  const standalone = new Map<number, number>();
+  let runs = 0;
+  nodes.forEach((node, i) => {
+    const m = markers[i];
+    if (!m) return;
+    // A higher heading closes the runs of every deeper numbering.
+    for (const f of [...current.keys()]) if (familyRank(f) > familyRank(m.family)) current.delete(f);
+    if (!current.has(m.family)) current.set(m.family, ++runs);
+    const run = current.get(m.family)!;
+    runOf.set(node, run);
+    if (!RUNNING_TEXT.test(node.value) && displayWidth(node.value) < wrap - 4) standalone.set(run, (standalone.get(run) ?? 0) + 1);
+  });
+  nodes.forEach((node, i) => {
+    const next = nodes[i + 1];
+    const run = runOf.get(node);
+    if (run === undefined || !next || markers[i + 1] || !(standalone.get(run) ?? 0)) return;
+    if (RUNNING_TEXT.test(node.value) || !fillsLine(node.value, wrap)) return;
+    if (RUNNING_TEXT.test(next.value) || fillsLine(next.value, wrap)) found.add(node);
+  });
+  return found;
+}
+
 export function joinBrokenLines() {
   return (tree: LinesRoot, file: VFile) => {
     const out: LineNode[] = [];
@@ -91,6 +133,7 @@ export function joinBrokenLines() {
     /** The last number of each family seen: a number that continues its sequence opens an item. */
     const last = new Map<string, number>();
     const wrap = wrapWidth(tree.children.map((n) => n.value));
+    const titles = titlesFillingALine(tree.children, tree.children.map((n) => matchMarker(n.value, n.data?.split)), wrap);
     const lastPrinted = new Map<LineNode, string>();
     for (const node of tree.children) {
       const prev = out.at(-1);
@@ -104,7 +147,7 @@ export function joinBrokenLines() {
       const midSentence = prev !== undefined && !PARAGRAPH_END.test(prev.value) && !continues
         && fillsLine(lastPrinted.get(prev) ?? prev.value, wrap);
       if (marker) last.set(marker.family, marker.value);
-      if (prev && shouldJoin(prev, node, marker !== null && !midSentence, wrap, lastPrinted.get(prev))) {
+      if (prev && !titles.has(prev) && shouldJoin(prev, node, marker !== null && !midSentence, wrap, lastPrinted.get(prev))) {
         report(file, 'joined-lines', prev.position, { next: node.position.start.line });
         // Two Latin words broken apart need their space back; Chinese text joins without one.
         const space = /[A-Za-z]$/.test(prev.value) && /^[A-Za-z]/.test(node.value) ? ' ' : '';
