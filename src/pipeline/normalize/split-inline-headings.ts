@@ -22,7 +22,6 @@ const UNIT_AFTER = '年月日号个项次批家座条所万亿千百元吨米%�
 
 /** Every place in the text that could be a marker, with its family and value. */
 const CANDIDATES: [MarkerFamily, RegExp][] = [
-  ['pian', new RegExp(`第(${CN})篇(?![章文幅])`, 'g')],
   ['part', new RegExp(`第(${CN})部分`, 'g')],
   ['chapter', new RegExp(`第(${CN})章`, 'g')],
   ['jie', new RegExp(`第(${CN})节`, 'g')],

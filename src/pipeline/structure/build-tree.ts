@@ -29,14 +29,16 @@ const LABEL_LEAD = /^([^，,。；：:]{2,20}?)\s*(?<!\d)[：:](?!\d)\s*(?=[^：
 /**
  * "【推进柴油货车治理】全面实施国六排放标准。" — a title in lenticular brackets run into its text,
  * as web editions of plans print their task titles: the title names the item or leads the paragraph.
+ * Words, not "【2024】12号"; a deep item (①, （1）) stays an item of its list.
  */
-const BRACKET_LEAD = /^【([^【】\n]{2,30})】(?=\S)/;
+const BRACKET_LEAD = /^【([^【】\n]{0,28}[\u4e00-\u9fff][^【】\n]{0,28})】[\s\u3000]*(?=\S)/;
 /**
  * A bulleted line, an item of a list: "●加强柴油货车治理。", "• 推进VOCs治理", "■ 加强监测",
- * "➢ 开展专项执法"; from Markdown "- 推进…" and "* 推进…" (a space after: "-5℃" and the note
- * "*为约束性指标" are text). The bullet is kept as the item's marker, as printed.
+ * "➢ 开展专项执法", Markdown's "- 推进…". Not the marks plans give notes and forms: "★为约束性
+ * 指标", "* 为约束性指标", "□是 □否", "○二五年" (a year broken over a line), "- 5℃以下". The
+ * bullet is kept as the item's marker, as printed.
  */
-const BULLET = /^([●•■◆▪▶►➢◇◆□○◎★☆]|[-*+·](?=[\s\u3000]))[\s\u3000]*(?=\S)/;
+const BULLET = /^([●•■◆▪▶►➢◇◎]|-(?=[\s\u3000]+(?!\d)))[\s\u3000]*(?=\S)/;
 /** "河湖水面率，即河湖面积占…" — an indicator named, then defined. */
 const DEFINED_TERM = /^([^，,。；：:]{2,30})[，,](?=即)/;
 /** Deep items with no short lead read better as a list than as headings: "（1）到2025年，…。" */
@@ -188,7 +190,7 @@ export function paragraph(node: LineNode): Omit<Block, 'id' | 'themes' | 'respon
  */
 export function leadOf(text: string): string | null {
   const bracket = BRACKET_LEAD.exec(text);
-  if (bracket && bracket[0].length < text.length) return bracket[0];
+  if (bracket && bracket[0].length < text.length) return bracket[0].trimEnd();
   const m = /^(?:——)?[^。，,；;：:！？]{2,38}。/.exec(text);
   if (!m || m[0].length >= text.length) return null;
   return m[0];
@@ -202,8 +204,8 @@ function splitHeading(marker: Marker, node: LineNode): { heading: string | null;
     const caption = CAPTION.exec(rest);
     return caption ? { heading: caption[1] ?? '', body: rest.slice(caption[0].length) } : { heading: '', body: rest };
   }
-  const bracket = BRACKET_LEAD.exec(rest);
-  if (bracket?.[1]) return { heading: bracket[1], body: rest.slice(bracket[0].length).trim() };
+  const bracket = LIST_FAMILIES.includes(marker.family) ? null : BRACKET_LEAD.exec(rest);
+  if (bracket?.[1]) return { heading: bracket[1].trim(), body: rest.slice(bracket[0].length).trim() };
   if (node.data?.markdownHeading || (rest.length <= HEADING_MAX && !/[。！？；]/.test(rest))) return { heading: rest, body: '' };
   const first = /^[^。！？；]+[。！？；]/.exec(rest)?.[0] ?? rest;
   // A deep item is a section only when it opens with a lead ("（1）强化监测。…"); a goal sentence
@@ -234,7 +236,9 @@ function addListItem(section: Section, marker: Pick<Marker, 'raw' | 'rest'>, nod
   const last = section.blocks.at(-1);
   const item = { number: marker.raw, text: marker.rest };
   const text = `${marker.raw}${marker.rest}`;
-  if (last?.kind === 'list' && last.items) {
+  // A bulleted line after numbered items (or the reverse) starts a list of its own.
+  const bulleted = (n: string | null | undefined) => Boolean(n && BULLET.test(`${n} x`));
+  if (last?.kind === 'list' && last.items && bulleted(last.items.at(-1)?.number) === bulleted(marker.raw)) {
     last.items.push(item);
     last.text = `${last.text}\n${text}`;
   } else {

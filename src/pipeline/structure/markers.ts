@@ -31,9 +31,10 @@ interface Recogniser {
 export const recognisers: Recogniser[] = [
   /**
    * "第一篇　总体战略", "第三篇 深入打好污染防治攻坚战": the top level of long 十四五 plans, above
-   * their chapters (第一篇 → 第一章 → 第一节); not "第一篇章" or "第一篇文章" in running text.
+   * their chapters (第一篇 → 第一章 → 第一节): a space after 篇, or a short title and nothing else,
+   * so that running text ("第一篇报道发表后，…", "第一篇章") goes on.
    */
-  { family: 'pian', pattern: new RegExp(`^第\\s*(${CN}|\\d+)\\s*篇(?![章文幅])`) },
+  { family: 'pian', pattern: new RegExp(`^第\\s*(${CN}|\\d+)\\s*篇(?![章文幅])(?=[\\s\\u3000]|[^，,。；;：:]{0,30}$)`) },
   /** "第一部分 总体要求", "第二部分" */
   { family: 'part', pattern: new RegExp(`^第\\s*(${CN}|\\d+)\\s*部分`) },
   /** "第一章 总则", "第三章　推进绿色低碳发展" */
@@ -50,9 +51,9 @@ export const recognisers: Recogniser[] = [
   { family: 'decimal-3', pattern: /^\d{1,2}\.\d{1,2}\.(\d{1,2})[\s\u3000]*(?=[\u4e00-\u9fff\u2160-\u216b])/ },
   /**
    * "一、总体要求", "二、主要任务", "十一、", "三.重点任务" (web copies type a full stop) — not
-   * "一是", not "一、二类" which follows "(".
+   * "一是", not "一、二类" which follows "(", not "十三.五期间" (十三五 typed with a stop) or "一. 5万吨".
    */
-  { family: 'cn-enum', pattern: new RegExp(`^(${CN})\\s*(?:[、，,．]|\\.(?!\\d))`) },
+  { family: 'cn-enum', pattern: new RegExp(`^(${CN})\\s*(?:[、，,．]|\\.(?!\\s*\\d)(?![一二三四五六七八九十]))`) },
   /** "（一）加快推动绿色低碳发展", "(八)加快推进…" */
   { family: 'cn-paren', pattern: new RegExp(`^[（(]\\s*(${CN})\\s*[）)]`) },
   /** "1.深入推进碳达峰行动", "1、", "1 .", "25," (OCR comma), "1．" — not "1.5倍", not "2025年" */
