@@ -83,6 +83,14 @@ describe.skipIf(skip)('reading the site', () => {
             await expect.poll(() => page.locator(`main a[href="/themes/${battle}/"]`).count()).toBeGreaterThan(0);
           }
           expect(await page.locator('main form[action="/search/"] input[name="q"]').count()).toBe(1);
+          // The list pages' rules come from lists.css, which the components import (plan pages
+          // do without it): the search box is boxed, the battles are laid out as cards.
+          const styled = await page.evaluate(() => {
+            const box = document.querySelector('.home-search');
+            const cards = document.querySelector('.cards');
+            return { padding: box ? getComputedStyle(box).paddingTop : null, cards: cards ? getComputedStyle(cards).display : null };
+          });
+          expect(styled).toEqual({ padding: '16px', cards: 'grid' });
           expect(await page.locator('main a[href="/participate/"]').count()).toBeGreaterThan(0);
           expect(await page.locator('main a[href^="/places/"]').count()).toBeGreaterThan(0);
           expect(await page.locator('main a[href^="/plans/"]').count()).toBeGreaterThan(0);
