@@ -33,6 +33,16 @@ export const themeTermSchema = z.preprocess(
   ),
 );
 
+/** Chinese characters, full-width forms, CJK punctuation and the curly quotes Chinese text uses. */
+const CJK = '\\u3000-\\u303f\\u4e00-\\u9fff\\uff00-\\uffef\\u2018-\\u201d';
+const FOLD_SPACE = new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}])`, 'g');
+/**
+ * A folded YAML block (`description: >-`) joins its lines with a space, as English wants and
+ * Chinese does not: "城乡黑臭水体、 生活污水". A space between two Chinese characters or marks is
+ * dropped; one next to Latin letters or digits ("PM2.5 和臭氧") stays.
+ */
+export const unfoldChinese = (text: string): string => text.replace(FOLD_SPACE, '');
+
 export const themeSchema = z.strictObject({
   /** Stable ASCII id, part of the theme page's URL (/themes/blue-sky/): never change it once published. */
   id: z
@@ -43,7 +53,7 @@ export const themeSchema = z.strictObject({
   /** One plain-language line for citizens: what they will find under this theme. */
   short: word.refine((s) => s.length <= 60, '简介请控制在 60 字以内'),
   /** A longer description for the theme page: what the theme covers and what it does not. */
-  description: z.string({ error: '应为文字' }).min(1, '不能为空'),
+  description: z.string({ error: '应为文字' }).min(1, '不能为空').transform(unfoldChinese),
   /** true for the four battles (蓝天、碧水、净土、碧海): procedural sections never carry these. */
   battle: z.boolean({ error: '只能写 true 或 false' }),
   /**

@@ -9,6 +9,7 @@ import { parsePlan, type Block, type PlanDocument, type Section } from '../../sr
 import {
   blockText, classifySections, headingThemes, isProcedural, loadThemes, parseThemes, ThemesFileError, vocabularyThemes,
 } from '../../src/pipeline/enrich/themes.ts';
+import { unfoldChinese } from '../../src/schemas/themes.ts';
 import { seedFiles } from '../helpers/seeds.ts';
 
 const taxonomy = loadThemes();
@@ -215,6 +216,15 @@ describe('content/themes.yaml', () => {
   it('is valid and keeps the published ids', () => {
     expect(taxonomy.order).toEqual(['blue-sky', 'clear-water', 'clean-soil', 'blue-sea', 'low-carbon', 'ecology', 'risk', 'governance', 'participation']);
     expect([...taxonomy.battles]).toEqual(battles);
+  });
+
+  it('descriptions read as Chinese: the lines of a folded block join without a space', () => {
+    // content/themes.yaml writes them as `description: >-` over several lines.
+    expect(themesYaml).toMatch(/description: >-\n\s+\S+\n\s+\S/);
+    for (const theme of taxonomy.file.themes) {
+      expect(theme.description, theme.id).not.toMatch(/[\u4e00-\u9fff、，。）”]\s+[\u4e00-\u9fff（“]/);
+    }
+    expect(unfoldChinese('城乡黑臭水体、\n生活污水，PM2.5 和臭氧')).toBe('城乡黑臭水体、生活污水，PM2.5 和臭氧');
   });
 
   const problems = (text: string): string => {
