@@ -17,7 +17,7 @@ import { seedFiles } from '../helpers/seeds.ts';
 
 const COLUMNS = 56;
 
-function hardWrap(text: string): string {
+function hardWrap(text: string, columns = COLUMNS): string {
   return text.split('\n').flatMap((line) => {
     // Markdown (a "# " title, the catalogue's "> 以官方链接…为准") and a download's file name
     // ("….pdf") are the web page's, not the PDF's.
@@ -25,7 +25,7 @@ function hardWrap(text: string): string {
     const out: string[] = [];
     let cur = '';
     for (const ch of line) {
-      if (displayWidth(cur + ch) > COLUMNS) {
+      if (displayWidth(cur + ch) > columns) {
         out.push(cur);
         cur = '';
       }
@@ -91,6 +91,32 @@ describe('hard-wrapped text, as a PDF gives it', () => {
     expect(wrapWidth(text.split('\n'))).toBeNull();
     const top = parsePlan(text, { path: 'short.txt' }).sections.filter((x) => x.number);
     expect(top.map((x) => x.number)).toEqual(['一、', '二、', '三、', '四、', '五、', '六、']);
+  });
+
+  // Seed 13 hard-wrapped at 48 columns (24 characters a line): the signing body's name fills its
+  // line, and the cover notice was not recognised once it had been joined to the date under it.
+  it('keeps a notice whole when the signing body fills a printed line at another measure', () => {
+    const file = '13_shanghai_lingang_haimian_chengshi_zhidao_yijian.txt';
+    const text = readFileSync(`seeds/${file}`, 'utf8');
+    const [head, body] = frontMatter(text);
+    const doc = parsePlan(head + hardWrap(body, 48), { path: file });
+    const notice = doc.sections.find((x) => x.role === 'notice');
+    expect(notice?.blocks.map((b) => b.text)).toEqual(expect.arrayContaining([
+      '中国（上海）自由贸易试验区临港新片区管理委员会', '2019年12月13日',
+    ]));
+  });
+
+  it('opens the items under a numbered title that fills a printed line', () => {
+    // "（一）…" is 48 columns wide, as wide as the measure; "1.…" is its first item, not the rest of its sentence.
+    const paragraph = '接续建设生态空间，结合重点区域计划新增各类公园20座，其中城市公园1座、口袋公园14座、开放林地及休闲森林公园5座，注重公园绿地均衡布局，推进主城区公园绿地服务半径提升。';
+    const text = hardWrap([
+      '二、重点任务', '（一）加快公园城市建设，持续推进生态服务品质提升', '1.围绕新一轮公园建设，构建城乡公园体系', paragraph,
+      '2.稳步推进绿地开放共享', paragraph, '3.持续推进美丽街区建设', paragraph, '4.推进城市精细管理', paragraph,
+    ].join('\n'), 48);
+    expect(wrapWidth(text.split('\n'))).toBe(48);
+    const [top] = parsePlan(text, { path: 'wrapped.txt' }).sections;
+    expect(top?.children.map((x) => x.heading)).toEqual(['加快公园城市建设，持续推进生态服务品质提升']);
+    expect(top?.children[0]?.children.map((x) => x.number)).toEqual(['1.', '2.', '3.', '4.']);
   });
 
   it('does not take a list of items of one width for wrapped text, nor join its items', () => {

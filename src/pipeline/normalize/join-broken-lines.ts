@@ -14,6 +14,7 @@ import { report } from '../messages.ts';
 import { PARAGRAPH_END } from '../text/cjk.ts';
 import type { LineNode, LinesRoot } from '../types.ts';
 import { continuingMarker, familyRank, matchMarker, type Marker, type MarkerFamily } from '../structure/markers.ts';
+import { DATE_LINE, DOC_NUMBER, isOrgLine, SIGNATURE_NOTE } from '../structure/official-lines.ts';
 
 const RUNNING_TEXT = /[。！？；]/;
 
@@ -81,6 +82,11 @@ export function shouldJoin(prev: LineNode, next: LineNode, nextOpensItem: boolea
   if (next.data?.split || PARAGRAPH_END.test(prev.value)) return false;
   if (!full && !RUNNING_TEXT.test(prev.value) && prev.value.length < 60) return false;
   if (nextOpensItem || /^[—－-]{1,2}/.test(next.value) || /^[表图附注]/.test(next.value)) return false;
+  // The lines of a notice's head and foot stand alone even when a signing body's name fills the
+  // printed line: "中国（上海）自由贸易试验区临港新片区管理委员会" + "2019年12月13日", or two bodies
+  // signing one under the other ("中共某市委" + "某市人民政府").
+  if (DATE_LINE.test(next.value) || DOC_NUMBER.test(next.value) || SIGNATURE_NOTE.test(next.value)) return false;
+  if (isOrgLine(prev.value) && isOrgLine(next.value)) return false;
   return true;
 }
 
@@ -96,8 +102,9 @@ export function shouldJoin(prev: LineNode, next: LineNode, nextOpensItem: boolea
  *     继续推进公园24小时开放，重点推进全区城市公园24小时开放，力争各类…
  *
  * Only a heading with no full stop, and only when the line after it reads as running text (it
- * holds a full stop or fills the line itself): a title wrapped onto a short second line
- * ("…生态产品体" + "系与文商旅体展融合") is still joined.
+ * fills the line itself, or holds a full stop and half a line): a title wrapped onto a short
+ * second line ("…生态产品体" + "系与文商旅体展融合") is still joined, and so is a numbered
+ * paragraph's short last line ("3.区管以上河湖堤防…达标率，即…" + "达标占比。").
  */
 function titlesFillingALine(nodes: LineNode[], markers: (Marker | null)[], wrap: number | null): Set<LineNode> {
   const found = new Set<LineNode>();
@@ -121,7 +128,8 @@ function titlesFillingALine(nodes: LineNode[], markers: (Marker | null)[], wrap:
     const run = runOf.get(node);
     if (run === undefined || !next || markers[i + 1] || !(standalone.get(run) ?? 0)) return;
     if (RUNNING_TEXT.test(node.value) || !fillsLine(node.value, wrap)) return;
-    if (RUNNING_TEXT.test(next.value) || fillsLine(next.value, wrap)) found.add(node);
+    // A short last line with a full stop ("达标占比。") ends the numbered paragraph instead.
+    if (fillsLine(next.value, wrap) || (RUNNING_TEXT.test(next.value) && displayWidth(next.value) >= wrap / 2)) found.add(node);
   });
   return found;
 }
@@ -133,18 +141,26 @@ export function joinBrokenLines() {
     /** The last number of each family seen: a number that continues its sequence opens an item. */
     const last = new Map<string, number>();
     const wrap = wrapWidth(tree.children.map((n) => n.value));
-    const titles = titlesFillingALine(tree.children, tree.children.map((n) => matchMarker(n.value, n.data?.split)), wrap);
+    const markers = tree.children.map((n) => matchMarker(n.value, n.data?.split));
+    const titles = titlesFillingALine(tree.children, markers, wrap);
+    /** Each line's own marker, as printed at its start (a joined paragraph keeps its first line's). */
+    const markerOf = new Map(tree.children.map((n, i) => [n, markers[i]]));
     const lastPrinted = new Map<LineNode, string>();
     for (const node of tree.children) {
       const prev = out.at(-1);
-      const marker = matchMarker(node.value, node.data?.split) ?? continuingMarker(node.value, lastArabic);
+      const marker = markerOf.get(node) ?? continuingMarker(node.value, lastArabic);
       if (marker?.family === 'arabic') lastArabic = marker.value;
       // A paragraph joined from printed lines is measured by its last printed line. After a full
       // printed line that ends no sentence, what opens the next line is part of the sentence even
       // when it looks like a number: "…已完成" + "4万多户低标准设施…", "…协调统" + "一、人与自然和谐相处。".
       // A number that continues its family's sequence ("5." after "4.") still opens an item.
       const continues = marker !== null && marker.value > 1 && last.get(marker.family) === marker.value - 1;
-      const midSentence = prev !== undefined && !PARAGRAPH_END.test(prev.value) && !continues
+      // The first item under a numbered title that fills the line opens that title's items:
+      // "（一）加快公园城市建设，持续推进生态服务品质提升" (a full line) + "1.围绕新一轮公园建设…".
+      const prevMarker = prev ? markerOf.get(prev) : null;
+      const opensItems = marker !== null && marker.value === 1 && prevMarker != null
+        && familyRank(marker.family) > familyRank(prevMarker.family) && !RUNNING_TEXT.test(prev!.value);
+      const midSentence = prev !== undefined && !PARAGRAPH_END.test(prev.value) && !continues && !opensItems
         && fillsLine(lastPrinted.get(prev) ?? prev.value, wrap);
       if (marker) last.set(marker.family, marker.value);
       if (prev && !titles.has(prev) && shouldJoin(prev, node, marker !== null && !midSentence, wrap, lastPrinted.get(prev))) {
