@@ -9,19 +9,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parsePlan, type PlanDocument, type Section } from '../../src/pipeline/index.ts';
+import { parsePlan } from '../../src/pipeline/index.ts';
 import { displayWidth, wrapWidth } from '../../src/pipeline/normalize/join-broken-lines.ts';
-import { wordsOnly } from '../../src/pipeline/text/cjk.ts';
 import { outline } from '../helpers/outline.ts';
-import { seedFiles } from '../helpers/seeds.ts';
+import { frontMatter, plainSeeds, webLine, wordsKept } from '../helpers/relayout.ts';
 
 const COLUMNS = 56;
 
 function hardWrap(text: string, columns = COLUMNS): string {
   return text.split('\n').flatMap((line) => {
-    // Markdown (a "# " title, the catalogue's "> 以官方链接…为准") and a download's file name
-    // ("….pdf") are the web page's, not the PDF's.
-    if (/^(?:#|>|\||[-*] )|\.(?:pdf|docx?)$/.test(line)) return [line];
+    // The web page's own lines (Markdown, a download's file name) are not the PDF's.
+    if (webLine(line)) return [line];
     const out: string[] = [];
     let cur = '';
     for (const ch of line) {
@@ -36,18 +34,7 @@ function hardWrap(text: string, columns = COLUMNS): string {
   }).join('\n');
 }
 
-const frontMatter = (t: string): [string, string] => {
-  const m = /^---\n[\s\S]*?\n---\n/.exec(t);
-  return m ? [m[0], t.slice(m[0].length)] : ['', t];
-};
-/** One paragraph a line: no VuePress containers, no pipe tables, not a whole document on one line. */
-const plain = (t: string) => !/^:::|^\|/m.test(t) && Math.max(...t.split('\n').map((l) => l.length)) < 3000;
-const flat = (list: Section[]): Section[] => list.flatMap((s) => [s, ...flat(s.children)]);
-const words = (d: PlanDocument) => wordsOnly(flat(d.sections).map((s) => `${s.number ?? ''}${s.heading}${s.blocks.map((b) => b.text).join('')}`).join(''));
-
-
-const seeds = seedFiles.map((file) => ({ file, text: readFileSync(`seeds/${file}`, 'utf8') })).filter((s) => plain(s.text));
-
+const seeds = plainSeeds;
 describe('hard-wrapped text, as a PDF gives it', () => {
   it('covers most seeds', () => {
     expect(seeds.length).toBeGreaterThanOrEqual(15);
@@ -61,11 +48,9 @@ describe('hard-wrapped text, as a PDF gives it', () => {
     const wrappedDoc = parsePlan(wrapped, { path: file });
     // Nothing lost: every word of the plain parse, in order. A web page's additions that the plain
     // parse removes whole (a download site's notice, a file name) may stay when broken over lines.
-    const [w1, w2] = [words(plainDoc), words(wrappedDoc)];
-    let at = 0;
-    for (const ch of w2) if (ch === w1[at]) at++;
-    expect(at, `lost from: …${w1.slice(Math.max(0, at - 20), at + 30)}…`).toBe(w1.length);
-    expect(w2.length - w1.length, "extra text kept").toBeLessThan(w1.length * 0.05);
+    const words = wordsKept(plainDoc, wrappedDoc);
+    expect(words.kept, `lost from: ${words.where}`).toBe(words.total);
+    expect(words.added, 'extra text kept').toBeLessThan(words.total * 0.05);
     const a = outline(plainDoc);
     const b = new Set(outline(wrappedDoc));
     expect(a.filter((line) => !b.has(line))).toEqual([]);

@@ -21,22 +21,31 @@ const HEAD_LIKE = /^[^。；！？]{5,40}$/;
 /** A table's row or its header, printed again at the top of each page: cells, not a running head. */
 const TABLE_ROW = /[\t|｜]|\S+\s+\S+\s+\S+/;
 
-/** Running heads and feet (line index → times printed): the same short line next to a page number at least twice. */
+/** A running head is a title: four Han characters at least, not a table cell such as "（10分）". */
+const TITLE_WORDS = /(?:[\u4e00-\u9fff][^\u4e00-\u9fff]*){4}/;
+
+/**
+ * Running heads and feet (line index → times printed): the same short line next to a page number
+ * at least twice, and next to half the page numbers at least: a head is printed on every page,
+ * while a short cell that a page break happens to fall beside twice is not.
+ */
 function runningLines(values: string[]): Map<number, number> {
   const next: Map<string, number[]> = new Map();
+  let pages = 0;
   values.forEach((v, i) => {
     if (!PAGE_NUMBER.test(v)) return;
+    pages++;
     for (const j of [i - 1, i + 1]) {
       const w = values[j];
       // A numbered heading that happens to follow a page break twice is plan text, not a running head.
-      if (w === undefined || PAGE_NUMBER.test(w) || !HEAD_LIKE.test(w) || TABLE_ROW.test(w) || matchMarker(w)) continue;
+      if (w === undefined || PAGE_NUMBER.test(w) || !HEAD_LIKE.test(w) || !TITLE_WORDS.test(w) || TABLE_ROW.test(w) || matchMarker(w)) continue;
       next.set(w, [...(next.get(w) ?? []), j]);
     }
   });
   const out = new Map<number, number>();
   for (const at of next.values()) {
     const lines = new Set(at);
-    if (lines.size >= 2) for (const j of lines) out.set(j, lines.size);
+    if (lines.size >= 2 && lines.size >= pages / 2) for (const j of lines) out.set(j, lines.size);
   }
   return out;
 }
