@@ -23,6 +23,7 @@ import type { VFileMessage } from 'vfile-message';
 import { planParse } from './parse/plan-parse.ts';
 import { frontMatter } from './normalize/front-matter.ts';
 import { markup } from './normalize/markup.ts';
+import { characterForms } from './normalize/character-forms.ts';
 import { catalogueNote } from './normalize/catalogue-note.ts';
 import { markdownSyntax } from './normalize/markdown-syntax.ts';
 import { boilerplate } from './normalize/boilerplate.ts';
@@ -51,6 +52,7 @@ export type * from './types.ts';
 export const steps = [
   ['front-matter', frontMatter],
   ['markup', markup],
+  ['character-forms', characterForms],
   ['catalogue-note', catalogueNote],
   ['markdown-syntax', markdownSyntax],
   ['boilerplate', boilerplate],

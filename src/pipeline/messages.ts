@@ -21,6 +21,7 @@ export const messages = {
   'cjk-space': { severity: 'info', text: '删除了提取时插入汉字之间的 {count} 个空格。' },
   'ocr-slip': { severity: 'info', text: '修正了识别错误：“{from}”→“{to}”。' },
   'unit-spelling': { severity: 'info', text: '统一了单位写法：“{from}”→“{to}”。' },
+  'character-forms': { severity: 'info', text: '把 {changed} 个全角数字和字母改为半角，删除了 {removed} 个看不见的字符（零宽空格等）；从这一行起。' },
   'joined-lines': { severity: 'info', text: '把被断开的段落重新接上（第 {next} 行接在本行之后）。' },
   'inline-heading': { severity: 'info', text: '在一整行中识别出 {count} 个内嵌的标题编号，已分段。' },
   'duplicate-passage': {

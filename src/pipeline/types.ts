@@ -191,6 +191,11 @@ export interface LineNode extends Node {
     split?: boolean;
     /** A whole table, recognised by the tables step; the node's value is its text. */
     table?: { rows: string[][]; header: boolean; caption: string | null };
+    /**
+     * The last source line of the line this one followed directly before page marks between them
+     * were removed (page-marks.ts): a table cell or paragraph broken by a page number still runs on.
+     */
+    followsLine?: number;
   };
 }
 

@@ -1,8 +1,10 @@
 /**
  * The same plan laid out as other sources give it: every paragraph indented by two full-width
- * spaces (Word, PDF) or four ASCII ones, Windows line ends, trailing spaces, and printed page
- * numbers ("- 3 -", "第 3 页 共 20 页") every nine lines, in the middle of tables and paragraphs
- * alike. Each plain seed, so laid out, keeps every word in order, its outline and its title.
+ * spaces (Word, PDF) or four ASCII ones, Windows line ends, trailing spaces, printed page numbers
+ * ("- 3 -", "第 3 页 共 20 页") every nine lines, in the middle of tables and paragraphs alike,
+ * digits and letters typed full-width, zero-width spaces, headings in Markdown bold. Each plain
+ * seed, so laid out, keeps every word in order, its outline, its metadata, its goals and its
+ * channels.
  *
  * (Two layouts are left out on purpose: with every blank line removed, or one added after every
  * line, a table laid out one cell per paragraph whose cells run over several lines, and the end
@@ -13,6 +15,7 @@ import { parsePlan } from '../../src/pipeline/index.ts';
 import { outline } from '../helpers/outline.ts';
 import { frontMatter, plainSeeds, webLine, wordsKept } from '../helpers/relayout.ts';
 
+const fullWidth = (l: string) => l.replace(/[0-9A-Za-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 const lines = (body: string, f: (line: string, i: number) => string[]) => body.split('\n').flatMap(f).join('\n');
 
 const layouts: Record<string, (body: string) => string> = {
@@ -22,10 +25,13 @@ const layouts: Record<string, (body: string) => string> = {
   'trailing spaces': (b) => lines(b, (l) => [l ? `${l}  ` : l]),
   'page numbers "- 3 -"': (b) => lines(b, (l, i) => (i > 0 && i % 9 === 0 ? [l, `- ${i / 9} -`] : [l])),
   'page numbers "第 3 页 共 20 页"': (b) => lines(b, (l, i) => (i > 0 && i % 9 === 0 ? [l, `第 ${i / 9} 页 共 20 页`] : [l])),
+  'digits and Latin letters typed full-width (Word)': (b) => lines(b, (l) => [webLine(l) ? l : fullWidth(l)]),
+  'a zero-width space after every full stop (web copy)': (b) => b.replace(/。/g, '。\u200b'),
+  'headings in Markdown bold': (b) => lines(b, (l) => [/^[一二三四五六七八九十]+、[^。]{1,30}$/.test(l) ? `**${l}**` : l]),
 };
 
 describe.each(Object.entries(layouts))('%s', (_, layout) => {
-  it.each(plainSeeds.map((s) => [s.file, s.text] as const))('%s: same words, outline and title', (file, text) => {
+  it.each(plainSeeds.map((s) => [s.file, s.text] as const))('%s: same words, outline, metadata, goals and channels', (file, text) => {
     const [head, body] = frontMatter(text);
     const before = parsePlan(text, { path: file });
     const after = parsePlan(head + layout(body), { path: file });
@@ -33,6 +39,9 @@ describe.each(Object.entries(layouts))('%s', (_, layout) => {
     expect(words.kept, `lost from: ${words.where}`).toBe(words.total);
     const kept = new Set(outline(after));
     expect(outline(before).filter((line) => !kept.has(line))).toEqual([]);
-    expect(after.meta.title).toBe(before.meta.title);
+    expect(after.meta).toEqual(before.meta);
+    const goals = (d: typeof before) => d.goals.map((g) => `${g.indicator} ${g.comparator}${g.value}${g.unit ?? ''} ${g.year}`);
+    expect(goals(after)).toEqual(goals(before));
+    expect(after.channels.map((c) => `${c.kind} ${c.value}`)).toEqual(before.channels.map((c) => `${c.kind} ${c.value}`));
   });
 });

@@ -7,7 +7,7 @@
  *     "(江苏省)扬州市“十四五”生态环境保护规划" → 扬州市 (province 江苏省), 规划, 2021–2025
  *     "上海市普陀区人民政府办公室" → 普陀区 (province 上海市, level 区)
  */
-import { NOTICE_TITLE, isOrgLine, issuerOf, isoDate } from '../structure/official-lines.ts';
+import { NOTICE_TITLE, docNumberOf, isOrgLine, issuerOf, isoDate } from '../structure/official-lines.ts';
 import type { NoticeInfo } from '../structure/notice.ts';
 import type { MastheadLine, PlanMeta } from '../types.ts';
 import { jurisdictionOf } from './place.ts';
@@ -76,7 +76,7 @@ export function inferMeta({ masthead, fileNameTitle, notice, signature = [], fie
     issued: notice?.issued ?? (dateLine ? isoDate(dateLine) : null) ?? (approval?.[1] ? isoDate(approval[1]) : null),
     period: periodOf(title),
     kind: kindOf(title),
-    docNumber: notice?.docNumber ?? all('doc-number')[0]?.replace(/\s+/g, '') ?? fields['文件编号']?.replace(/\s+/g, '') ?? fields['发文字号']?.replace(/\s+/g, '') ?? null,
+    docNumber: notice?.docNumber ?? docNumberOf(all('doc-number')[0] ?? fields['文件编号'] ?? fields['发文字号']),
   };
 }
 

@@ -18,6 +18,8 @@ import type { LinesRoot } from '../types.ts';
 
 const HEADING = /^(#{1,6})\s+(.*?)\s*#*$/;
 const BOLD = /\*\*([^*\n]+?)\*\*|__([^_\n]+?)__/g;
+/** A line that opens with a bold run: "**一、总体要求**", "**（一）强化组织领导。**各级…". */
+const BOLD_OPENING = /^\*\*[^*\n]+\*\*/;
 // Single stars stay: in a plan they mark notes ("带*的为约束性指标"), not emphasis.
 const TABLE_ROW = /^\|(.*)\|$/;
 const ALIGN_ROW = /^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$/;
@@ -27,8 +29,10 @@ const LINK = /(?<!!)\[([^\]]+)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g;
 
 export function markdownSyntax() {
   return (tree: LinesRoot, file: VFile) => {
-    // Only text that shows Markdown habits is treated as Markdown: a `#` heading or a pipe table.
-    const isMarkdown = tree.children.some((l) => HEADING.test(l.value) || ALIGN_ROW.test(l.value));
+    // Only text that shows Markdown habits is treated as Markdown: a `#` heading, a pipe table, or
+    // lines that open in bold ("**一、总体要求**", "**推进全民环境监督。**……") more than once.
+    const isMarkdown = tree.children.some((l) => HEADING.test(l.value) || ALIGN_ROW.test(l.value))
+      || tree.children.filter((l) => BOLD_OPENING.test(l.value)).length >= 2;
     if (!isMarkdown) return;
     tree.children = tree.children.filter((node) => {
       if (ALIGN_ROW.test(node.value)) {

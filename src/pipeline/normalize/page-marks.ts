@@ -10,7 +10,7 @@
  */
 import type { VFile } from 'vfile';
 import { report } from '../messages.ts';
-import type { LinesRoot } from '../types.ts';
+import type { LineNode, LinesRoot } from '../types.ts';
 import { matchMarker } from '../structure/markers.ts';
 
 const CONTINUATION = /[（(]\s*(下转|上接|紧接|转|接)第?\s*[0-9一二三四五六七八九十]+\s*(版|页|面)\s*[）)]/g;
@@ -53,21 +53,37 @@ function runningLines(values: string[]): Map<number, number> {
 export function pageMarks() {
   return (tree: LinesRoot, file: VFile) => {
     const running = runningLines(tree.children.map((n) => n.value));
+    // Where marks are removed between two lines with no blank line around them ("人均公园绿地面积",
+    // "- 3 -", "约束性": one table row broken by a page), the line after still follows the one
+    // before: the readers of line layout (table-cells.ts) are told so by data.followsLine.
+    let kept: LineNode | null = null;
+    let reach: number | null = null;
+    const remove = (node: LineNode) => {
+      reach = reach !== null && node.position.start.line === reach + 1 ? node.position.end.line : null;
+      return false;
+    };
     tree.children = tree.children.filter((node, i) => {
       if (PAGE_NUMBER.test(node.value)) {
         report(file, 'page-mark', node.position, {}, node.value);
-        return false;
+        return remove(node);
       }
       const times = running.get(i);
       if (times) {
         report(file, 'running-head', node.position, { excerpt: node.value, count: times }, node.value);
-        return false;
+        return remove(node);
       }
       const marks = node.value.match(CONTINUATION);
-      if (!marks) return true;
-      for (const m of marks) report(file, 'page-mark', node.position, {}, m);
-      node.value = node.value.replace(CONTINUATION, '').trim();
-      return node.value !== '';
+      if (marks) {
+        for (const m of marks) report(file, 'page-mark', node.position, {}, m);
+        node.value = node.value.replace(CONTINUATION, '').trim();
+        if (node.value === '') return remove(node);
+      }
+      if (kept && reach !== null && reach !== kept.position.end.line && node.position.start.line === reach + 1) {
+        node.data = { ...node.data, followsLine: kept.position.end.line };
+      }
+      kept = node;
+      reach = node.position.end.line;
+      return true;
     });
   };
 }

@@ -102,7 +102,8 @@ export function buildTree(lines: LineNode[], file: VFile): Section[] {
   for (let i = 0; i < lines.length; i++) {
     const node = lines[i] as LineNode;
     const line = node.position.start.line;
-    if (aside && node.position.start.line === aside.lastLine + 1 && !markerOf(node)) {
+    const follows = aside && (node.position.start.line === aside.lastLine + 1 || node.data?.followsLine === aside.lastLine);
+    if (aside && follows && !markerOf(node)) {
       aside.section.blocks.push({ id: '', themes: [], responsible: [], ...blockOf(node) });
       aside.lastLine = node.position.end.line;
       continue;

@@ -18,7 +18,7 @@ import type { VFile } from 'vfile';
 import { report } from '../messages.ts';
 import type { LineNode } from '../types.ts';
 import { KIND } from './masthead.ts';
-import { ADDRESSEE, DATE_LINE, DOC_NUMBER, NOTICE_TITLE, PUBLISH_FORMULA, SIGNATURE_NOTE, isOrgLine, issuerOf, isoDate } from './official-lines.ts';
+import { ADDRESSEE, DATE_LINE, DOC_NUMBER, docNumberOf, NOTICE_TITLE, PUBLISH_FORMULA, SIGNATURE_NOTE, isOrgLine, issuerOf, isoDate } from './official-lines.ts';
 
 const MAX_LINES = 60;
 const TITLE_WITHIN = 3;
@@ -68,7 +68,7 @@ export function takeNotice(lines: LineNode[], file: VFile): { notice: Notice | n
     verb: title.verb ?? '印发',
     issuer: signers.length ? issuerOf(signers) : (title.issuer?.trim() || null),
     issued: isoDate(lines[dateAt]?.value ?? ''),
-    docNumber: values.find((v) => DOC_NUMBER.test(v))?.replace(/\s+/g, '') ?? null,
+    docNumber: docNumberOf(values.find((v) => DOC_NUMBER.test(v))),
     addressee: values.find((v) => ADDRESSEE.test(v)) ?? null,
   };
   report(file, 'notice', lines[at]?.position, { title: info.enclosed });

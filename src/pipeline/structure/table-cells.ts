@@ -45,7 +45,8 @@ export function groupsFrom(lines: LineNode[], from: number, limit = 4000): Group
   return groups;
 }
 
-const adjacent = (a: LineNode, b: LineNode) => b.position.start.line === a.position.end.line + 1;
+/** Next to each other in the source, or only page marks (removed) between them. */
+const adjacent = (a: LineNode, b: LineNode) => b.position.start.line === a.position.end.line + 1 || b.data?.followsLine === a.position.end.line;
 
 /** Org-name endings: a cell listing units one per line keeps its line breaks. */
 const UNIT_END = /(?:局|办|委|会|处|室|所|站|中心|公司|政府|街道|镇|区|队|院|部)$/;
