@@ -22,9 +22,9 @@ export const DATE_LINE = /^[（(]?(?:[0-9０-９]{4}|[〇○零一二三四五�
 
 /**
  * "沪府办发〔2024〕3号", "普府办〔2025〕1号", "沪建综规〔2024〕61 号" (brackets of any kind),
- * "沪府办〔２０２４〕３号" (full-width digits).
+ * "沪府办〔２０２４〕３号" (full-width digits), "许政〔2022〕第8号".
  */
-export const DOC_NUMBER = /^[^\s，。]{1,14}[〔［[（(]\s*[0-9０-９]{4}\s*[〕］\])）]\s*[0-9０-９]+\s*号$/;
+export const DOC_NUMBER = /^[^\s，。]{1,14}[〔［[（(]\s*[0-9０-９]{4}\s*[〕］\])）]\s*第?\s*[0-9０-９]+\s*号$/;
 
 /** A document number as data: spaces out, digits half-width ("沪府办〔２０２４〕 ３号" → "沪府办〔2024〕3号"). */
 export const docNumberOf = (line: string | undefined): string | null => (line ? halfWidth(line.replace(/\s+/g, ''), /[０-９]/g) : null);
