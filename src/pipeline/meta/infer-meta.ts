@@ -76,7 +76,7 @@ export function inferMeta({ masthead, fileNameTitle, notice, signature = [], fie
     issued: notice?.issued ?? (dateLine ? isoDate(dateLine) : null) ?? (approval?.[1] ? isoDate(approval[1]) : null),
     period: periodOf(title),
     kind: kindOf(title),
-    docNumber: notice?.docNumber ?? docNumberOf(all('doc-number')[0] ?? fields['文件编号'] ?? fields['发文字号']),
+    docNumber: notice?.docNumber ?? docNumberOf(all('doc-number')[0] ?? fields['文件编号'] ?? fields['发文字号'] ?? fields['文号']),
   };
 }
 
