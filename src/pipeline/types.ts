@@ -185,8 +185,10 @@ export interface LineNode extends Node {
   data?: {
     /** A Markdown heading prefix (#, ##) was stripped from this line. */
     markdownHeading?: number;
-    /** A row of a Markdown pipe table, already split into cells. */
+    /** A row of a Markdown pipe table or an HTML table, already split into cells. */
     tableCells?: string[];
+    /** The first row of an HTML table: a table printed right after another is a table of its own. */
+    tableStart?: boolean;
     /** Set when the line was cut out of a longer line at an inline heading marker. */
     split?: boolean;
     /** A whole table, recognised by the tables step; the node's value is its text. */

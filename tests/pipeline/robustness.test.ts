@@ -27,6 +27,7 @@ const pieces = [
   '2022年3月2日印发', '— 2 —', '![图](u)', '[链](u)', '> ', '8:30', '：负责', '，即',
   // 篇 above 章, bracketed task titles, bullets, a typed full stop after 一.
   '第一篇', '第二篇章', '【', '】', '【加强监测】', '【2024】', '●', '• ', '- ', '* ', '-5℃', '三.', '十三.五', '★', '□',
+  '<td rowspan="2">', '<td colspan="3">', '２０２４年', '\u200b', '许政〔2022〕第8号', '文　　号：',
 ];
 const planish = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 120 }).map((a) => a.join(''));
 

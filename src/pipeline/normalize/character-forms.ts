@@ -32,7 +32,10 @@ export function characterForms() {
       first ??= node;
       changed += forms;
       removed += hidden;
-      node.value = halfWidth(node.value, FULL_WIDTH).replace(INVISIBLE, '');
+      const clean = (text: string) => halfWidth(text, FULL_WIDTH).replace(INVISIBLE, '');
+      node.value = clean(node.value);
+      // An HTML table's row carries its cells apart (markup.ts): they are the same text.
+      if (node.data?.tableCells) node.data = { ...node.data, tableCells: node.data.tableCells.map(clean) };
     }
     // One message for the file, at the first line touched: a line-by-line log would drown the others.
     if (first) report(file, 'character-forms', first.position, { changed, removed });

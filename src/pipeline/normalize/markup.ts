@@ -136,31 +136,78 @@ function readTable(group: LineNode[]): LineNode[] {
   // The line each piece starts on, for positions.
   const nodeAt = (offset: number) => group[html.slice(0, offset).split('\n').length - 1] ?? (group[0] as LineNode);
   const plain = (s: string) => decodeHTML(s.replace(/<[^<>]*>/g, ' ')).replace(/[\s\u3000]+/g, ' ').trim();
-  const out: LineNode[] = [];
-  const push = (offset: number, value: string) => {
-    if (value) out.push({ ...nodeAt(offset), value });
-  };
+  /** What the table's markup holds, in order: text outside cells, and rows of placed cells. */
+  const items: { at: number; text?: string; cells?: string[]; lone?: string }[] = [];
   // Caption first, where it stands; then the rest cut at every "<tr".
   const rest = html.replace(/<caption\b[^>]*>([\s\S]*?)<\/caption>/gi, (_m, text: string) => `<tr><td>${text}</td></tr>`);
   const pieces = rest.split(/(?=<tr\b)/i);
+  // Merged cells: a cell with rowspan="3" stands in its column for the two rows under it too, and
+  // colspan="2" covers the column beside it. Each covered place is an empty cell, so that every
+  // row keeps the table's columns (the tables step aligns empty places as merged cells).
+  let below: number[] = [];
   let offset = 0;
   for (const piece of pieces) {
     const at = offset;
     offset += piece.length;
     if (!/^<tr\b/i.test(piece)) {
-      push(at, plain(piece));
+      items.push({ at, text: plain(piece) });
       continue;
     }
     const [row = '', after = ''] = piece.split(/<\/tr>/i);
+    const tags = [...row.matchAll(/<t[dh]\b([^>]*)>/gi)].map((m) => m[1] ?? '');
     const cells = row.split(/<t[dh]\b[^>]*>/i);
-    const before = plain((cells.shift() ?? '').replace(/^<tr\b[^>]*>/i, ''));
-    push(at, before);
-    const values = cells.map((c) => plain(c));
-    // A one-cell row is a caption or a note spanning the table, read as a line of text.
-    push(at, values.length === 1 ? values[0] ?? '' : values.join('\t'));
-    push(at, plain(after));
+    items.push({ at, text: plain((cells.shift() ?? '').replace(/^<tr\b[^>]*>/i, '')) });
+    const spanned = placeCells(cells.map((c, k) => ({ text: plain(c), attributes: tags[k] ?? '' })), below);
+    below = spanned.below;
+    const lone = cells.length === 1 && !spanned.covered ? plain(cells[0] ?? '') : undefined;
+    items.push({ at, cells: spanned.values, lone });
+    items.push({ at, text: plain(after) });
   }
+  // A one-cell row across the table is its caption above the first row of cells, a note below the
+  // last, and a group row between them ("一、大气污染治理"), which stays in the table.
+  const firstRow = items.findIndex((x) => x.cells && x.lone === undefined);
+  const lastRow = items.findLastIndex((x) => x.cells && x.lone === undefined);
+  const out: LineNode[] = [];
+  items.forEach((item, i) => {
+    const node = nodeAt(item.at);
+    // The cells go with the row as they are, empty places included, which a tab-separated line
+    // alone would lose (the tables step reads a run of tabs as one separator).
+    const row = (cells: string[]) => ({ ...node, value: cells.join('\t'), data: { ...node.data, tableCells: cells, tableStart: i === firstRow || undefined } });
+    if (item.text) out.push({ ...node, value: item.text });
+    else if (item.cells && (item.lone === undefined || (i > firstRow && i < lastRow))) out.push(row(item.cells));
+    else if (item.lone) out.push({ ...node, value: item.lone });
+  });
   return out;
+}
+
+const span = (attributes: string, name: string) => Math.max(1, Math.min(50, Number(new RegExp(`${name}\\s*=\\s*["']?(\\d+)`, 'i').exec(attributes)?.[1] ?? 1)));
+
+/**
+ * One row's cells placed in the table's columns: places still covered by a rowspan from above are
+ * empty, and so are those a colspan covers. `below` counts, per column, the rows still covered.
+ */
+function placeCells(cells: { text: string; attributes: string }[], below: number[]): { values: string[]; below: number[]; covered: boolean } {
+  const values: string[] = [];
+  const next = [...below];
+  let covered = false;
+  const fillCovered = () => {
+    while ((next[values.length] ?? 0) > 0) {
+      next[values.length]!--;
+      values.push('');
+      covered = true;
+    }
+  };
+  for (const cell of cells) {
+    fillCovered();
+    const rows = span(cell.attributes, 'rowspan');
+    const cols = span(cell.attributes, 'colspan');
+    for (let c = 0; c < cols; c++) {
+      if (rows > 1) next[values.length] = rows - 1;
+      values.push(c === 0 ? cell.text : '');
+    }
+  }
+  fillCovered();
+  return { values, below: next, covered };
 }
 
 declare module 'vfile' {

@@ -270,7 +270,7 @@ function delimitedRowsAt(lines: LineNode[], from: number): TableMatch | null {
   };
   const rows: string[][] = [];
   let at = from;
-  for (let cells = cellsOf(lines[at]); cells && cells.length >= 2; cells = cellsOf(lines[++at])) rows.push(cells);
+  for (let cells = cellsOf(lines[at]); cells && cells.length >= 2 && (at === from || !lines[at]?.data?.tableStart); cells = cellsOf(lines[++at])) rows.push(cells);
   if (rows.length < 2) return null;
   const k = Math.max(...rows.map((r) => r.length));
   const header = rows[0] as string[];
