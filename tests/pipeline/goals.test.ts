@@ -139,6 +139,10 @@ describe('sentences of plans', () => {
     expect(found.map((m) => m.year)).toEqual([2023, 2025]);
     expect(text.slice(found[0]!.quoteStart, found[0]!.quoteEnd)).toContain('基本完成XX湾排污口溯源排查');
   });
+  it('milestones: an indicator defined under a goals year is no commitment (16, 主要指标解释)', () => {
+    const text = '城市易涝点消除比例，即通过工程性措施和非工程性措施开展积水点动态消除任务，将上一年度汛期暴露的易涝点在本汛期前予以消除。';
+    expect(readTextMilestones(text, { times: noTimes, carried: 2030 }, []).map((m) => m.action)).not.toContainEqual(expect.stringMatching(/^即/));
+  });
 });
 
 /** A table block as the structure step makes it: rows, header, caption, text = rows joined. */
