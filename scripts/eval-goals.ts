@@ -10,7 +10,7 @@
  *
  * Texts are read from seeds/<name> when the project has them, else from ../shared/corpus/<name>.
  * A fresh clone has no ../shared: texts found nowhere are named and skipped, the rest are scored.
- * --verbose lists every missed and every extra goal; --check exits 1 when a target is not met
+ * --verbose lists every missed and every extra goal and milestone; --check exits 1 when a target is not met
  * (seeds P and R ≥ 0.95, corpus annotations ≥ 0.9).
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -87,7 +87,10 @@ function scoreMilestones(gold: GoldMilestone[], found: Milestone[], name: string
   let fp = 0;
   for (const m of found) {
     const hit = gold.find((g) => !used.has(g) && g.year === m.year && overlaps(g.quote, m.quote));
-    if (hit) { used.add(hit); if (!hit.optional) tp++; } else fp++;
+    if (hit) { used.add(hit); if (!hit.optional) tp++; } else {
+      fp++;
+      if (verbose) console.log(`    多里程碑  ${name}  ${m.year} ${m.action}  「${m.quote.replace(/\s+/g, ' ').slice(0, 80)}」`);
+    }
   }
   const missed = gold.filter((g) => !g.optional && !used.has(g));
   if (verbose) for (const m of missed) console.log(`    漏里程碑  ${name}  ${m.year} ${m.action}  「${m.quote.replace(/\s+/g, ' ')}」`);

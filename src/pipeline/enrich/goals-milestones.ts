@@ -21,8 +21,9 @@ const OUTCOME = /完成|建成|消除|全覆盖|无填埋|零直排|零进口|�
 const TIME_ONLY = /^\s*(?:力争)?(?:到|至|在|于|截至)?\s*(?:\S{0,3}\d{4}\s*年[^，,]{0,6}|[“"]?十[一二三四五六]五[”"]?\s*(?:末|期末|期间|时期|内)?)\s*$/;
 const STATE = /改善|好转|提升|提高|下降|减少|降低|增强|实现|完成|建成|消除|达到|覆盖|形成|落实|实施|整治|排查|保障|管控|打造|扩大|凸显|出台/;
 // Not commitments: descriptions ("是…关键五年"), purposes ("为决战决胜…开好头"), premises ("按照…", "根据…"),
-// an indicator's definition ("城市易涝点消除比例，即通过工程性措施…开展积水点动态消除任务").
-const NOT_ACTION = /^\s*(?:是|也是|将是|为|按照|根据|依据|结合|制定本|即)/;
+// an indicator's definition ("城市易涝点消除比例，即通过工程性措施…开展积水点动态消除任务"), and what
+// is done already ("已完成闸河配套2处").
+const NOT_ACTION = /^\s*(?:是|也是|将是|为|按照|根据|依据|结合|制定本|即|已经?)/;
 
 export function readTextMilestones(text: string, ctx: TextContext, goalSpans: Span[]): TextMilestone[] {
   const marks = timeMarks(text, ctx.times).filter((m) => m.kind !== 'baseline');
