@@ -98,13 +98,34 @@ export function buildTree(lines: LineNode[], file: VFile): Section[] {
   let inAttachments = false;
   let lastArabic = 0;
   /** An open 专栏 box: the lines right below its caption belong to it. */
-  let aside: { section: Section; lastLine: number } | null = null;
+  let aside: { section: Section; lastLine: number; item: { family: MarkerFamily; value: number } | null } | null = null;
+  /**
+   * A numbered line right under a 专栏 caption is an item of the box when its numbering starts
+   * afresh there, at 1, no higher than the section the box stands in ("专栏1 水污染治理重点工程" /
+   * "1.城镇污水处理厂提标改造工程。…" / "2.…"), and the box's items go on while they count on.
+   * Anything else closes the box: "（二）…", or a "3." that repeats the box's last number and goes
+   * on from the section's "2.".
+   */
+  const boxItem = (m: Marker, box: NonNullable<typeof aside>): boolean => {
+    if (box.item) return box.item.family === m.family && m.value === box.item.value + 1;
+    const parent = stack.at(-1);
+    return m.value === 1 && (!parent?.family || familyRank(m.family) >= familyRank(parent.family));
+  };
   for (let i = 0; i < lines.length; i++) {
     const node = lines[i] as LineNode;
     const line = node.position.start.line;
     const follows = aside && (node.position.start.line === aside.lastLine + 1 || node.data?.followsLine === aside.lastLine);
-    if (aside && follows && !markerOf(node)) {
-      aside.section.blocks.push({ id: '', themes: [], responsible: [], ...blockOf(node) });
+    const inBox = aside && follows ? markerOf(node) : undefined;
+    if (aside && follows && inBox && boxItem(inBox, aside)) {
+      addListItem(aside.section, inBox, node);
+      aside.item = { family: inBox.family, value: inBox.value };
+      aside.lastLine = node.position.end.line;
+      continue;
+    }
+    if (aside && follows && !inBox) {
+      const bullet = BULLET.exec(node.value);
+      if (bullet?.[1]) addListItem(aside.section, { raw: bullet[1], rest: node.value.slice(bullet[0].length) }, node);
+      else aside.section.blocks.push({ id: '', themes: [], responsible: [], ...blockOf(node) });
       aside.lastLine = node.position.end.line;
       continue;
     }
@@ -120,7 +141,7 @@ export function buildTree(lines: LineNode[], file: VFile): Section[] {
         id: '', number: `专栏${box[1] ?? ''}`, heading: box[2] ?? '', level: parent.level + 1, themes: [], blocks: [], children: [], marker: null, line, role: 'aside',
       };
       parent.children.push(section);
-      aside = { section, lastLine: node.position.end.line };
+      aside = { section, lastLine: node.position.end.line, item: null };
       continue;
     }
     // A number run into its heading ("6加快形成…") counts when it continues the numbering.
