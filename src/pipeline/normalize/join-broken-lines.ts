@@ -5,7 +5,8 @@
  *     "…实现热源与管网衔接"            +  ""  +  "配套。到2020年…"
  *
  * A line is joined to the next when it does not end a sentence, it is running text (it already
- * holds a full stop, or is long), it is not a short heading, and the next line does not open a
+ * holds a full stop, or is long, or the next line is plainly the rest of it: "…部署要" + "求，进一
+ * 步…", "…比例达到" + "90%，…"), it is not a short heading, and the next line does not open a
  * new numbered item, a "——" item, or a table row. Title lines ("中共许昌市委 许昌市人民政府")
  * hold no full stop and stay apart.
  */
@@ -17,6 +18,14 @@ import { continuingMarker, familyRank, matchMarker, type Marker, type MarkerFami
 import { DATE_LINE, DOC_NUMBER, isOrgLine, SIGNATURE_NOTE } from '../structure/official-lines.ts';
 
 const RUNNING_TEXT = /[。！？；]/;
+/** A caption, attachment or note opens a line of its own: "表1 主要指标", "附件2", "注：" — not "表水省控断面…", the rest of "地". */
+const CAPTION_OR_NOTE = /^(?:附?[表图]\s*[0-9一二三四五六七八九十]|附\s*件|注\s*[:：0-9１-９]|注释)/;
+/**
+ * How no paragraph begins, only the rest of a broken line: a mark, one character closed by a comma
+ * or a full stop ("求，进一步加强…", "内。"; two are a word that may open a paragraph: "同时，",
+ * "新建、改造…"), or a number with its unit ("90%，地表水…").
+ */
+const LINE_REST = /^(?:[，、。；：）)”’％%]|[^\s，。、；：][，。；]|\d+(?:\.\d+)?\s*(?:%|％|‰|微克|毫克|万|亿|公里|公顷|吨|个百分点)[，、。；）)])/;
 
 /** Printed width: ASCII (digits, Latin) is one column, anything else (Han, “”, ——) two. */
 export function displayWidth(text: string): number {
@@ -80,8 +89,8 @@ export function shouldJoin(prev: LineNode, next: LineNode, nextOpensItem: boolea
   // A full printed line that ends a sentence, or in a closing bracket or quote, ends the paragraph
   // too: a title "……预案（2024版）" can fill a line as well as "……（沪府办〔2024〕12号）" can.
   if (next.data?.split || PARAGRAPH_END.test(prev.value)) return false;
-  if (!full && !RUNNING_TEXT.test(prev.value) && prev.value.length < 60) return false;
-  if (nextOpensItem || /^[—－-]{1,2}/.test(next.value) || /^[表图附注]/.test(next.value)) return false;
+  if (!full && !RUNNING_TEXT.test(prev.value) && prev.value.length < 60 && !LINE_REST.test(next.value)) return false;
+  if (nextOpensItem || /^[—－-]{1,2}/.test(next.value) || CAPTION_OR_NOTE.test(next.value)) return false;
   // The lines of a notice's head and foot stand alone even when a signing body's name fills the
   // printed line: "中国（上海）自由贸易试验区临港新片区管理委员会" + "2019年12月13日", or two bodies
   // signing one under the other ("中共某市委" + "某市人民政府").
