@@ -17,7 +17,13 @@ const HEADING_MAX = 50;
 const ASIDE = /^专栏\s*([0-9一二三四五六七八九十]+)[\s\u3000:：]*(.*)$/;
 /** An article's caption: "第五条（公众参与）…" → 公众参与 */
 const CAPTION = /^[（(]([^（）()]{1,20})[）)]\s*/;
+/**
+ * Lines that open a numbered list which is not the plan's numbering: "附件：1．…" (the attachments),
+ * "注：1.指标值为全市平均值。" or a lone "注：" (notes under a table). The "2．…" lines after them
+ * belong to that list (a note's "2." only while no task of the plan would be "2." too).
+ */
 const ATTACHMENTS = /^附\s*件\s*[:：]/;
+const NOTES = /^注\s*[:：]\s*(?:$|[(（]?[1１]\s*[)）.．、])/;
 const LEAD_MAX = 60;
 /** "区文明办：", "森林覆盖率：", "3.公园数量: " — a short label, no comma, before a colon. */
 const COLON_LEAD = /^([^，,。；：:]{2,50}?)\s*(?<!\d)[：:](?!\d)\s*/;
@@ -96,6 +102,8 @@ export function buildTree(lines: LineNode[], file: VFile): Section[] {
   };
 
   let inAttachments = false;
+  /** The last number of the notes under a table ("注：1.…", "2.…"), while they go on. */
+  let note: number | null = null;
   let lastArabic = 0;
   /** An open 专栏 box: the lines right below its caption belong to it. */
   let aside: { section: Section; lastLine: number; item: { family: MarkerFamily; value: number } | null } | null = null;
@@ -147,9 +155,23 @@ export function buildTree(lines: LineNode[], file: VFile): Section[] {
     // A number run into its heading ("6加快形成…") counts when it continues the numbering.
     let marker = markerOf(node) ?? continuingMarker(node.value, lastArabic);
     if (marker?.family === 'arabic') lastArabic = marker.value;
-    // "附件：1．…" opens a list of attachments; the "2．…" lines after it are that list, not tasks.
+    // "附件：1．…" opens a list of attachments, "注：1.…" a table's notes; the "2．…" lines after
+    // it are that list, not tasks.
     if (ATTACHMENTS.test(node.value)) inAttachments = true;
     else if (inAttachments && marker && !['arabic', 'decimal-1', 'decimal-2', 'decimal-3'].includes(marker.family)) inAttachments = false;
+    if (NOTES.test(node.value)) note = /[1１]/.test(node.value) ? 1 : 0;
+    else if (note !== null) {
+      // The number the plan's own numbering of that family would take next: after the open
+      // section of the family ("1.优化产业结构" → 2), else after the last one under this section.
+      const family = marker?.family;
+      const open = family ? stack.findLast((o) => o.family === family) : undefined;
+      const planNext = family && (open ? open.value : lastValue.get(current())?.get(family) ?? 0) + 1;
+      note = marker?.family === 'arabic' && marker.value === note + 1 && planNext !== marker.value ? marker.value : null;
+      if (note !== null) {
+        addBlock(paragraph(node));
+        continue;
+      }
+    }
     if (!marker || inAttachments) {
       const bullet = inAttachments ? null : BULLET.exec(node.value);
       if (bullet?.[1]) addListItem(current(), { raw: bullet[1], rest: node.value.slice(bullet[0].length) }, node);
