@@ -297,3 +297,10 @@ describe('never breaks on odd text', () => {
     }), fuzzOptions(300));
   });
 });
+
+describe('conditions', () => {
+  it("an emergency plan's alert levels are conditions, not targets", () => {
+    expect(read('（1）黄色预警：预测日AQI>200将持续2天及以上。', null)).toEqual([]);
+    expect(read('（3）红色预警：预测日AQI>200将持续4天及以上，且日AQI>300将持续2天及以上。', null)).toEqual([]);
+  });
+});

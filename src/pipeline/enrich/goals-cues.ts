@@ -10,6 +10,9 @@ export const CUE = /(?:不低于|不少于|不小于|不超过|不高于|不大�
 export const STATUS = /已经|已(?!有的|经批准)|累计(?!达到)|现有|现状|目前|当前|同比|比上年|较上年|上年度|去年|原有|共有|实有|初步形成|提前达到/;
 // Notes and definitions: "注：…", "…，即…占…的比例", "…采用数学模型评估法测算".
 export const DEFINITION = /^\s*注\s*[：:]|[，,：:]\s*(?:即|是指|指)(?![标导挥出引南数])|采用[^，。；]*(?:测算|评估法|计算)|计算公式|统计口径/;
+// Conditions, not targets: an emergency plan's alert levels ("黄色预警：预测日AQI>200将持续2天及以上",
+// "日AQI>300") say when to act, not what to reach.
+export const CONDITION = /预测|将持续|预警|AQI\s*[>＞≥]/;
 // Rules and rubrics, not targets: "原则上每个小区不超过3处", "合格率80%以下扣10分".
 export const RULE = /原则上|应当|[扣加得]\s*\d+(?:\.\d+)?\s*分|不扣分|不得分/;
 // A premise: "按照…规划水闸43座…的远景目标要求", "根据…".

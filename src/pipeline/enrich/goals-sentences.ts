@@ -17,7 +17,7 @@
  * formula ("×100%").
  */
 import { enumerate, INDICATOR_END, nameGoal, placeList, splitOutside, trimIndicator } from './goals-naming.ts';
-import { ABOUT, CUE, DECREASE, DEFINITION, FREQUENCY, INCREASE, PER, PREMISE, PROPERTY_BEFORE, RULE, STATUS } from './goals-cues.ts';
+import { ABOUT, CONDITION, CUE, DECREASE, DEFINITION, FREQUENCY, INCREASE, PER, PREMISE, PROPERTY_BEFORE, RULE, STATUS } from './goals-cues.ts';
 import { readQuantities, type Quantity } from './goals-quantities.ts';
 import { timeMarks, type PlanTimes, type TimeMark } from './goals-time.ts';
 import type { Comparator, Goal } from '../types.ts';
@@ -89,7 +89,7 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
 
   for (const { sentence, clauses } of clausesOf(text)) {
     const sentenceText = text.slice(sentence.start, sentence.end);
-    if (DEFINITION.test(sentenceText)) continue;
+    if (DEFINITION.test(sentenceText) || CONDITION.test(sentenceText)) continue;
     let previousName: string | null = null;
     // The verb of the last count accepted in this sentence, which governs the counts listed after it
     // in clauses of their own: "推进居住区289个投放点微更新，159个投放点专项更新，…服务点9个".
