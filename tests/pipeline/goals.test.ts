@@ -304,3 +304,13 @@ describe('conditions', () => {
     expect(read('（3）红色预警：预测日AQI>200将持续4天及以上，且日AQI>300将持续2天及以上。', null)).toEqual([]);
   });
 });
+
+describe('more phrasings', () => {
+  it('scopes of one measure, a value each: "城市和县城生活污水集中收集率分别达到75%、65%"', () => {
+    const goals = read('到2025年，城市和县城生活污水集中收集率分别达到75%、65%。');
+    expect(goals.map((g) => `${g.indicator} ${g.value}`)).toEqual(['城市生活污水集中收集率 75', '县城生活污水集中收集率 65']);
+  });
+  it('hundred-millions of cubic metres: "森林蓄积量达到1.9亿立方米"', () => {
+    expect(read('到2025年，森林蓄积量达到1.9亿立方米。')[0]).toMatchObject({ indicator: '森林蓄积量', value: 1.9, unit: '亿立方米', year: 2025 });
+  });
+});

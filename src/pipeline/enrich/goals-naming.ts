@@ -144,8 +144,18 @@ export function enumerate(subject: string, n: number): string[] | null {
     const h = HEAD.exec(last);
     if (h && last.length > h[0].length) head = h[0];
   }
+  // Scopes of one measure, a value each: "城市和县城生活污水集中收集率分别达到75%、65%" → the
+  // last part is a scope as long as the first ones, then the measure they share.
+  const k = parts[0]!.length;
+  if (n > 1 && k <= 3 && parts.slice(0, -1).every((p) => p.length === k) && last.length > k + 2 && SCOPE.test(parts[0]!) && SCOPE.test(last.slice(0, k))) {
+    const measure = last.slice(k);
+    return parts.map((p, i) => (i === parts.length - 1 ? p : p + measure));
+  }
   return parts.map((p) => (head && !p.endsWith(head) ? p + head : p));
 }
+
+/** Words that name where or for whom a measure is taken: 城市, 县城, 农村, 城镇, 建成区 … */
+const SCOPE = /^(?:城市|县城|城镇|农村|乡镇|城区|市区|郊区|全市|全县|全区|中心城|新城|建成区|工业|生活|地表|地下|近岸)$/;
 
 /** "京津冀、长三角、珠三角等区域细颗粒物浓度" → places [京津冀, 长三角, 珠三角], indicator 细颗粒物浓度. */
 export function regionList(subject: string): { places: string[]; rest: string } | null {
