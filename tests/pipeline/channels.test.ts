@@ -131,6 +131,11 @@ describe('where channels are looked for', () => {
     expect(valuesIn('举报电话：0514-87363456，12319城建热线', 'phone')).toEqual(['0514-87363456', '12319']);
     expect(valuesIn('2025年12345户居民，投入50000000元', 'phone')).toEqual([]);
   });
+
+  it('a WeChat account is named before or after its kind', () => {
+    expect(valuesIn('畅通微信公众号“某市生态环境”等举报渠道', 'web')).toEqual(['某市生态环境']);
+    expect(valuesIn('公众可通过“安澜生态环境”微信公众号反映水污染问题', 'web')).toEqual(['安澜生态环境']);
+  });
 });
 
 describe('seeds, parsed whole', () => {

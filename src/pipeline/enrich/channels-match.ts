@@ -58,8 +58,8 @@ const NATIONWIDE = new Set(['12369', '12345']);
 
 const URL_RE = /(?:https?:\/\/|www\.)[A-Za-z0-9\-._~:/?#[\]@!$&'*+=%]+/g;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
-/** A WeChat account named in quotes: 微信公众号“扬州生态环境”. */
-const WECHAT = /(?:微信公众号|公众号|微信号|小程序)[：:]?\s*[“"「『]([^”"」』]{2,20})[”"」』]/g;
+/** A WeChat account named in quotes, after its kind or before it: 微信公众号“扬州生态环境”, “安澜生态环境”微信公众号. */
+const WECHAT = /(?:微信公众号|公众号|微信号|小程序)[：:]?\s*[“"「『]([^”"」』]{2,20})[”"」』]|[“"「『]([^”"」』]{2,20})[”"」』]\s*(?:微信公众号|公众号|微信号|小程序)/g;
 
 export function valuesIn(sentence: string, from: 'phone' | 'web'): string[] {
   const out: string[] = [];
@@ -68,7 +68,7 @@ export function valuesIn(sentence: string, from: 'phone' | 'web'): string[] {
   } else {
     for (const m of sentence.matchAll(URL_RE)) out.push(m[0].replace(/[.,;:)]+$/, ''));
     for (const m of sentence.matchAll(EMAIL)) out.push(m[0]);
-    for (const m of sentence.matchAll(WECHAT)) out.push(m[1]!);
+    for (const m of sentence.matchAll(WECHAT)) out.push((m[1] ?? m[2])!);
   }
   return [...new Set(out)];
 }
