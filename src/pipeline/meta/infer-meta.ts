@@ -40,13 +40,19 @@ export interface TextHints {
  * date it was made, and the approving province is its province.
  */
 const APPROVED = /(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:[^（）()]{0,6}?)([^\s（）()\d]{2,6}?(?:省|自治区))?第[^（）()]{1,40}?批准/;
+/**
+ * The body that passed it, from the same note: "…江门市第十五届人民代表大会常务委员会第五十一次会议
+ * 通过" → 江门市人民代表大会常务委员会 (the term of office left out: the body stays the same).
+ */
+const PASSED_BY = /日\s*([^\s（）()\d]{2,10}?)第[一二三四五六七八九十百]+届(人民代表大会(?:常务委员会)?)第[一二三四五六七八九十百]+次(?:全体)?会议通过/;
 
 export function inferMeta({ masthead, fileNameTitle, notice, signature = [], fields = {}, opening }: TextHints): PlanMeta {
   const approval = opening && /^[（(].*[）)]$/.test(opening) ? APPROVED.exec(opening) : null;
   const all = (role: MastheadLine['role']) => masthead.filter((m) => m.role === role).map((m) => m.text);
   const titleLines = dedupe(all('title'));
   let title = notice?.enclosed || titleOf(titleLines) || fileNameTitle || null;
-  let issuer = notice?.issuer ?? (all('issuer').length ? issuerOf(all('issuer')) : null);
+  const passedBy = opening && /^[（(].*[）)]$/.test(opening) ? PASSED_BY.exec(opening) : null;
+  let issuer = notice?.issuer ?? (all('issuer').length ? issuerOf(all('issuer')) : null) ?? (passedBy ? `${passedBy[1]}${passedBy[2]}` : null);
   let province: string | undefined = approval?.[2];
   if (title) {
     const label = /^[（(]([^）)]{2,8}?(?:省|自治区|市))[）)]/.exec(title);
