@@ -26,6 +26,9 @@ export interface GoalsOptions {
 
 type Draft = Omit<Goal, 'id' | 'indicatorId' | 'theme' | 'sectionId' | 'blockId'>;
 
+/** A target's kind printed after it in the text, as tables print it in a column: "…达到72%（约束性）；". */
+const ATTRIBUTE = /[（(](约束性|预期性|指导性)(?:指标)?[）)]/;
+
 export function goals(options: GoalsOptions = {}) {
   return (_tree: unknown, file: VFile) => {
     const catalogue = options.catalogue ?? loadIndicators();
@@ -88,10 +91,11 @@ export function goals(options: GoalsOptions = {}) {
         const spans: Span[] = [];
         for (const g of read) {
           spans.push({ start: g.quoteStart, end: g.quoteEnd });
+          const quote = piece.slice(g.quoteStart, g.quoteEnd);
           addGoal({
             indicator: g.indicator, comparator: g.comparator, value: g.value, unit: g.unit, year: g.year,
             baselineYear: g.baselineYear, change: g.change, scope: g.scope,
-            quote: piece.slice(g.quoteStart, g.quoteEnd), kind: 'text', attribute: null, baseline: g.baseline,
+            quote, kind: 'text', attribute: ATTRIBUTE.exec(quote)?.[1] ?? null, baseline: g.baseline,
           }, section, block);
         }
         for (const m of readTextMilestones(piece, ctx, spans)) {

@@ -49,6 +49,9 @@ const BULLET = /^([●•■◆▪▶►➢◇◎]|-(?=[\s\u3000]+(?!\d)))[\s\u3
 const DEFINED_TERM = /^([^，,。；：:]{2,30})[，,](?=即)/;
 /** Deep items with no short lead read better as a list than as headings: "（1）到2025年，…。" */
 const LIST_FAMILIES: MarkerFamily[] = ['arabic-paren', 'arabic-half', 'circled'];
+/** An item of an enumeration, which no heading is: it ends in a semicolon ("…达到72%（约束性）；"). */
+const ENUMERATION_ITEM = /[；;]\s*$/;
+const ENUMERATION_FAMILIES: MarkerFamily[] = ['cn-paren', 'arabic', ...LIST_FAMILIES];
 /**
  * Standard part names that a flattened document runs into its first sentence:
  * "一、总体要求以习近平新时代…" → heading 总体要求.
@@ -71,6 +74,9 @@ export function buildTree(lines: LineNode[], file: VFile): Section[] {
   const ranked = [...families].sort((a, b) => familyRank(a) - familyRank(b));
   // Runs of deep items where one is a list item are lists as a whole (item-runs.ts).
   const listed = listRuns(lines, markerOf, (m, l) => splitHeading(m, l).heading === null, LIST_FAMILIES);
+  // An enumeration whose items end in semicolons is a list at any level: "主要指标如下：" /
+  // "1.细颗粒物（PM2.5）浓度下降到42微克/立方米（约束性）；" / … / "6.…降低18%（约束性）。".
+  for (const i of listRuns(lines, markerOf, (m) => ENUMERATION_ITEM.test(m.rest), ENUMERATION_FAMILIES)) listed.add(i);
   // An article's enumerations are its items, unless they are short titles over text of their own.
   const articleHeadings = titledArticleItems(lines, markerOf);
   const levelOf = (f: MarkerFamily) => ranked.indexOf(f) + 1;
