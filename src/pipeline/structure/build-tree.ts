@@ -117,11 +117,13 @@ export function buildTree(lines: LineNode[], file: VFile): Section[] {
    * A numbered line right under a 专栏 caption is an item of the box when its numbering starts
    * afresh there, at 1, no higher than the section the box stands in ("专栏1 水污染治理重点工程" /
    * "1.城镇污水处理厂提标改造工程。…" / "2.…"), and the box's items go on while they count on.
-   * Anything else closes the box: "（二）…", or a "3." that repeats the box's last number and goes
-   * on from the section's "2.".
+   * Anything else closes the box: "（二）…", a "3." that repeats the box's last number and goes on
+   * from the section's "2.", or a "（一）…" after the box's own text (the section's first heading,
+   * seed 05: "专栏1　“三堤三网两生态”" / "三堤：建设三岛79公里大堤…" / "（一）强化防洪除涝体系建设…").
    */
   const boxItem = (m: Marker, box: NonNullable<typeof aside>): boolean => {
     if (box.item) return box.item.family === m.family && m.value === box.item.value + 1;
+    if (box.section.blocks.length) return false;
     const parent = stack.at(-1);
     return m.value === 1 && (!parent?.family || familyRank(m.family) >= familyRank(parent.family));
   };

@@ -78,6 +78,13 @@ export function flatTableAt(lines: LineNode[], from: number): TableMatch | null 
 
 interface Built { rows: string[][]; end: number; repeatedHeaders: number[] }
 
+/** Blank source lines between group gi and the group before it. */
+function blankLinesBefore(groups: Group[], gi: number): number {
+  const prev = groups[gi - 1]?.nodes.at(-1);
+  const first = groups[gi]?.nodes[0];
+  return prev && first ? Math.max(0, first.position.start.line - prev.position.end.line - 1) : 0;
+}
+
 /** Layouts (b) and (c): the header is a paragraph of lines, one cell per line. */
 function fromLineRows(groups: Group[]): Built | null {
   const g0 = groups[0] as Group;
@@ -87,8 +94,20 @@ function fromLineRows(groups: Group[]): Built | null {
   if (k < 2) return null;
   const header = g0.nodes.slice(0, k).map((n) => n.value);
   if (g0.nodes.length > k) {
-    // (c) no blank lines: the rest of the paragraph is the cells.
-    const cells = g0.nodes.slice(k).map((n, i) => ({ text: n.value, start: g0.start + k + i, end: g0.start + k + i + 1 }));
+    // (c) no blank lines: the rest of the paragraph is the cells. Where rows are numbered (序号),
+    // a blank line further on is an empty cell, as some converters print a merged or empty one
+    // ("2" / "" / "沈巷镇污水处理厂提标改造"), and the cells go on after it.
+    const cells: Cell[] = g0.nodes.slice(k).map((n, i) => ({ text: n.value, start: g0.start + k + i, end: g0.start + k + i + 1 }));
+    if (numbered) {
+      for (let gi = 1; gi < groups.length && cells.length < MAX_ROWS * 12; gi++) {
+        const g = groups[gi] as Group;
+        const blanks = blankLinesBefore(groups, gi);
+        if (blanks > 2 || OUTSIDE.test(g.nodes[0]?.value ?? '')) break;
+        const at = cells.at(-1)?.end ?? g.start;
+        for (let b = 0; b < blanks; b++) cells.push({ text: '', start: at, end: at });
+        g.nodes.forEach((n, i) => cells.push({ text: n.value, start: g.start + i, end: g.start + i + 1 }));
+      }
+    }
     return rowsFromCells(header, cells);
   }
   // (b) a row per paragraph.
@@ -115,7 +134,17 @@ function fromParagraphCells(groups: Group[]): Built | null {
   }
   if (headerGroups.length < 2 && !(headerGroups.length === 1 && (headerGroups[0]?.nodes.length ?? 0) >= 2)) return null;
   const cells: Cell[] = [];
-  for (const g of groups.slice(at)) {
+  // Cells are a blank line apart; three blank lines hold an empty cell between them, as some
+  // converters print a merged or empty one ("2", "", "", "", "沈巷镇污水处理厂提标改造").
+  const single = groups.slice(at, at + 40).filter((_, i) => blankLinesBefore(groups, at + i) === 1).length;
+  const spaced = single >= Math.min(8, groups.length - at - 1);
+  for (let gi = at; gi < groups.length; gi++) {
+    const g = groups[gi] as Group;
+    const blanks = gi > at ? blankLinesBefore(groups, gi) : 1;
+    if (spaced && blanks > 1 && blanks % 2 === 1 && blanks <= 7) {
+      const there = cells.at(-1)?.end ?? g.start;
+      for (let e = 0; e < (blanks - 1) / 2; e++) cells.push({ text: '', start: there, end: there });
+    }
     cells.push({ text: joinCell(g.nodes.map((n) => n.value)), start: g.start, end: g.end });
     if (cells.length > MAX_ROWS * 12) break;
   }
