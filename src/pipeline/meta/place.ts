@@ -5,6 +5,8 @@
  *     "上海市普陀区人民政府办公室"       → 普陀区, level 区, province 上海市
  *     "赵巷镇农村生活污水处理设施…"      → 赵巷镇, level 镇
  *     "丰县“十四五”生态环境保护规划"      → 丰县, level 县
+ *     "湖北省美丽湖北建设规划纲要"        → 湖北省, level 省
+ *     "桐城市“十四五”城镇污水处理…规划"   → 桐城市 (not "“十四五”城镇"), "荆州市中心城区…" → 荆州市
  *     "江门市扬尘污染防治条例"           → 江门市, level 市
  *     "XX投资区深入打好…"               → XX投资区, level 投资区
  *     "中国（上海）自由贸易试验区临港新片区管理委员会" → 临港新片区, level 新片区, province 上海市
@@ -18,7 +20,7 @@ const ZONE = /(.{2,10}?(?:投资区|开发区|高新区|新片区|新区))/;
 /** A place name and its level word; counties may have one character ("丰县", "沛县", "叶县"). */
 const PLACE = /^([\u4e00-\u9fff]县(?!城)|.{2,12}?(?:自治州|地区|盟|市|区|县|旗|镇|乡|街道))(?=[^市区县镇乡]|$)/;
 const LEVELS = ['投资区', '开发区', '高新区', '新片区', '新区', '自治州', '地区', '盟', '街道', '市', '区', '县', '旗', '镇', '乡'];
-const NOT_A_PLACE = /关于|印发|本市|全市|我市|各区|人民|办公|政府|[和与及的局委办厅]/;
+const NOT_A_PLACE = /关于|印发|本市|全市|我市|各区|人民|办公|政府|[和与及的局委办厅“”"《》（）()0-9]|十[一二三四五六]五|^(?:中心城区|主城区|老城区|城区|市区|郊区|建成区|重点乡镇|重点区域|乡镇|城镇|城乡|农村|县城|各县|各镇)$/;
 
 export function jurisdictionOf(title: string | null, issuer: string | null, province?: string): Jurisdiction | null {
   const firstIssuer = issuer?.replace(/^中共/, '').split(/[\s\u3000]/)[0];
@@ -42,17 +44,28 @@ export function jurisdictionOf(title: string | null, issuer: string | null, prov
     }
     const zone = /^(.{2,10}?(?:投资区|开发区|高新区|新片区|新区))/.exec(text)?.[1];
     const chain = zone ? [zone] : placeChain(text);
+    // A province's own plan: "湖北省美丽湖北建设规划纲要（2024—2035年）".
+    if (!chain.length && p?.[1]) return { name: p[1], level: p[1].endsWith('自治区') ? '自治区' : '省' };
     if (!chain.length) continue;
     return make(chain, prov);
   }
   return null;
 }
 
-/** Nested places at the start of a name, outermost first: "宝山区友谊路街道工作委员会" → 宝山区, 友谊路街道. */
+/** How deep a level word sits: a city holds districts and counties, which hold towns. */
+const depth = (name: string) => (/(?:镇|乡|街道)$/.test(name) ? 3 : /(?:区|县|旗)$/.test(name) ? 2 : 1);
+
+/**
+ * Nested places at the start of a name, outermost first: "宝山区友谊路街道工作委员会" → 宝山区,
+ * 友谊路街道. Each is at the level of the one before or below it, so "普陀区海绵城市…" stops at
+ * 普陀区: a 市 does not sit in a district.
+ */
 function placeChain(text: string): string[] {
   const chain: string[] = [];
   let rest = text;
   for (let m = PLACE.exec(rest); m?.[1] && !NOT_A_PLACE.test(m[1]); m = PLACE.exec(rest)) {
+    const last = chain.at(-1);
+    if (last && depth(m[1]) < depth(last)) break;
     chain.push(m[1]);
     rest = rest.slice(m[1].length);
   }

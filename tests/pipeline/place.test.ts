@@ -1,0 +1,25 @@
+/**
+ * The place a plan applies to, read from its title (meta/place.ts): titles in the forms plans
+ * take, each with the place a reader would name.
+ */
+import { describe, expect, it } from 'vitest';
+import { jurisdictionOf } from '../../src/pipeline/meta/place.ts';
+
+const cases: [string, Record<string, string>][] = [
+  ['上海市普陀区海绵城市建设实施方案', { name: '普陀区', province: '上海市', level: '区' }],
+  ['上海市宝山区友谊路街道生活垃圾定时定点分类投放工作实施细则', { name: '友谊路街道', county: '宝山区', level: '街道' }],
+  ['苏州市昆山市生态环境保护规划', { name: '昆山市', city: '苏州市', level: '市' }],
+  ['江苏省徐州市丰县生态环境保护规划', { name: '丰县', province: '江苏省', city: '徐州市', level: '县' }],
+  ['丰县“十四五”生态环境保护规划', { name: '丰县', level: '县' }],
+  ['桐城市“十四五”城镇污水处理及资源化利用规划', { name: '桐城市', level: '市' }],
+  ['荆州市中心城区黑臭水体治理方案', { name: '荆州市', level: '市' }],
+  ['湖北省美丽湖北建设规划纲要（2024—2035年）', { name: '湖北省', level: '省' }],
+  ['广西壮族自治区生态环境保护“十四五”规划', { name: '广西壮族自治区', level: '自治区' }],
+  ['西安市新城区生态环境保护规划', { name: '新城区', city: '西安市', level: '区' }],
+];
+
+describe('the place of a plan, from its title', () => {
+  it.each(cases)('%s', (title, expected) => {
+    expect(jurisdictionOf(title, null)).toMatchObject(expected);
+  });
+});
