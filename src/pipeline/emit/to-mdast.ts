@@ -119,7 +119,7 @@ function leadParagraph(value: string, lead: string | null): BlockContent {
  * word stays on the page; the cleaned unit names are in the data.
  */
 function responsible(role: string, pieces: string[], clause: string): MdxJsxFlowElement {
-  const labelled = /^(\S+?)\s*[:：]/.exec(clause)?.[0] ?? `${role}：`;
+  const labelled = /^(?:【[^】]+】|\S+?\s*[:：])/.exec(clause)?.[0] ?? `${role}：`;
   const children: Flow[] = [para([text(labelled)])];
   if (pieces.length) {
     children.push({

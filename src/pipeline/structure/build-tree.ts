@@ -10,7 +10,7 @@ import { report } from '../messages.ts';
 import type { Block, LineNode, Section } from '../types.ts';
 import { continuingMarker, familyRank, matchMarker, printMarker, type Marker, type MarkerFamily } from './markers.ts';
 import { listRuns, titledArticleItems } from './item-runs.ts';
-import { findResponsibility } from './responsible.ts';
+import { findBracketedDuties, findResponsibility } from './responsible.ts';
 
 const HEADING_MAX = 50;
 /** "专栏1　“三堤三网两生态”", "专栏 2 生态清洁小流域涉及水务主要实施内容" */
@@ -35,9 +35,9 @@ const LABEL_LEAD = /^([^，,。；：:]{2,20}?)\s*(?<!\d)[：:](?!\d)\s*(?=[^：
 /**
  * "【推进柴油货车治理】全面实施国六排放标准。" — a title in lenticular brackets run into its text,
  * as web editions of plans print their task titles: the title names the item or leads the paragraph.
- * Words, not "【2024】12号"; a deep item (①, （1）) stays an item of its list.
+ * Words, not "【2024】12号" or the label "【责任单位】"; a deep item (①, （1）) stays an item of its list.
  */
-const BRACKET_LEAD = /^【([^【】\n]{0,28}[\u4e00-\u9fff][^【】\n]{0,28})】[\s\u3000]*(?=\S)/;
+const BRACKET_LEAD = /^【(?!(?:责任|牵头|配合)(?:单位|部门|主体)】)([^【】\n]{0,28}[\u4e00-\u9fff][^【】\n]{0,28})】[\s\u3000]*(?=\S)/;
 /**
  * A bulleted line, an item of a list: "●加强柴油货车治理。", "• 推进VOCs治理", "■ 加强监测",
  * "➢ 开展专项执法", Markdown's "- 推进…". Not the marks plans give notes and forms: "★为约束性
@@ -103,6 +103,9 @@ export function buildTree(lines: LineNode[], file: VFile): Section[] {
     if (clauses.length) {
       b.responsibility = clauses.map(({ role, units, clause }) => ({ role, units, clause }));
       b.responsible = [...new Set(clauses.flatMap((c) => c.units))];
+    } else {
+      const duties = findBracketedDuties(b.text);
+      if (duties.length) b.responsible = [...new Set(duties.flatMap((d) => d.units))];
     }
     current().blocks.push(b);
   };

@@ -12,7 +12,8 @@
  */
 import type { ResponsibleGroup } from '../types.ts';
 
-const LABEL = /(责任单位|牵头单位|配合单位|责任部门|牵头部门|配合部门|责任主体)\s*[:：]\s*/g;
+/** "责任单位：", "牵头部门:", and the bracketed form "【责任单位】". */
+const LABEL = /(?:(责任单位|牵头单位|配合单位|责任部门|牵头部门|配合部门|责任主体)\s*[:：]|【(责任单位|牵头单位|配合单位|责任部门|牵头部门|配合部门|责任主体)】)\s*/g;
 const OPEN = '（(【[';
 const CLOSE = '）)】]';
 const TAIL = /(等)?(按职责分工|分工负责|按职责分工负责|分别负责|负责|落实)?(等)?$/;
@@ -38,7 +39,8 @@ export function findResponsibility(text: string): Clause[] {
     const push = (until: number) => {
       const piece = text.slice(unitStart, until).trim();
       if (piece) pieces.push(piece);
-      const unit = piece.replace(TAIL, '').trim();
+      // "区住建局（牵头）": the note says the unit's role, it is not part of its name.
+      const unit = piece.replace(TAIL, '').replace(/[（(](?:牵头|配合|参与)[）)]$/, '').trim();
       if (unit) units.push(unit);
     };
     for (; end < text.length; end++) {
@@ -47,7 +49,7 @@ export function findResponsibility(text: string): Clause[] {
       else if (CLOSE.includes(ch)) {
         if (depth === 0) break;
         depth--;
-      } else if (depth === 0 && (ch === '。' || /^(责任单位|牵头单位|配合单位|责任部门|牵头部门|配合部门)[:：]/.test(text.slice(end)))) break;
+      } else if (depth === 0 && (ch === '。' || /^(?:(?:责任单位|牵头单位|配合单位|责任部门|牵头部门|配合部门)[:：]|【(?:责任单位|牵头单位|配合单位|责任部门|牵头部门|配合部门)】)/.test(text.slice(end)))) break;
       else if (depth === 0 && '、，,；;'.includes(ch)) {
         push(end);
         unitStart = end + 1;
@@ -60,8 +62,24 @@ export function findResponsibility(text: string): Clause[] {
       pieces[pieces.length - 1] += '。';
       end++;
     }
-    const role = m[1] ?? '责任单位';
+    const role = m[1] ?? m[2] ?? '责任单位';
     out.push({ role, units, pieces, clause: text.slice(start, end).replace(/[；;，,\s]+$/, '').replace(/。$/, ''), start, end });
+  }
+  return out;
+}
+
+/**
+ * Duties written in brackets after a task, with no label: "（区生态环境分局牵头，区经信局、区发改局
+ * 按职责分工负责）", "（市生态环境局牵头，市公安局配合）". The lead unit, then the others; the words
+ * stay as printed in the paragraph, and the units go to the block's data.
+ */
+const BRACKETED = /[（(]([^（）()，,。；]{2,40}?)牵头[，,、；]\s*([^（）()。]{2,120}?)(?:等)?(?:按职责分工负责|按职责分工|分工负责|配合|参与|负责)[）)]/g;
+
+export function findBracketedDuties(text: string): ResponsibleGroup[] {
+  const out: ResponsibleGroup[] = [];
+  for (const m of text.matchAll(BRACKETED)) {
+    const split = (s: string) => s.split(/[、，,；;]/).map((u) => u.replace(/^(?:和|及|以及)/, '').trim()).filter(Boolean);
+    out.push({ role: '牵头单位', units: split(m[1] ?? '') }, { role: '配合单位', units: split(m[2] ?? '') });
   }
   return out;
 }
