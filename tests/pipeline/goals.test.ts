@@ -314,3 +314,14 @@ describe('more phrasings', () => {
     expect(read('到2025年，森林蓄积量达到1.9亿立方米。')[0]).toMatchObject({ indicator: '森林蓄积量', value: 1.9, unit: '亿立方米', year: 2025 });
   });
 });
+
+describe('compound units and picked subjects', () => {
+  it('capacities per year and dustfall per square kilometre and month', () => {
+    expect(read('到2025年，全市危险废物集中利用处置能力达到80万吨/年以上。')[0]).toMatchObject({ indicator: '危险废物集中利用处置能力', value: 80, unit: '万吨/年' });
+    expect(read('到2025年，降尘量控制在3.5吨/月·平方公里以下。')[0]).toMatchObject({ indicator: '降尘量', value: 3.5, unit: '吨/(平方公里·月)', comparator: '<=' });
+  });
+  it('"已建成" picks the facilities a target is for; "已完成" alone reports', () => {
+    expect(read('到2025年，已建成农村生活污水处理设施正常运行率达到90%以上。')[0]).toMatchObject({ value: 90, comparator: '>=' });
+    expect(read('已完成改造管网120公里。', 2025)).toEqual([]);
+  });
+});

@@ -101,7 +101,11 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
       const inClause = quantities.filter((q) => q.start >= clause.start && q.start < clause.end);
       if (!inClause.length) continue;
       const clauseText = text.slice(clause.start, clause.end);
-      if (STATUS.test(text.slice(clause.start, inClause[0]!.start)) || PREMISE.test(clauseText.trim()) || RULE.test(clauseText)) continue;
+      // "已建成…设施正常运行率达到90%以上": 已建成 picks the facilities the target is for, it
+      // reports nothing, when the clause goes on to commit to the number.
+      const lead = text.slice(clause.start, inClause[0]!.start);
+      const picks = /^\s*已建成?/.test(lead) && /(?:达到|保持|提高到|提升到|不低于|稳定在)\s*$/.test(lead);
+      if ((STATUS.test(lead) && !picks) || PREMISE.test(clauseText.trim()) || RULE.test(clauseText)) continue;
       // Quantities joined only by 、 和 及 share their subject ("分别达到60%、50%以上").
       const groups: Quantity[][] = [];
       for (const q of inClause) {
