@@ -89,7 +89,9 @@ export function shouldJoin(prev: LineNode, next: LineNode, nextOpensItem: boolea
   // A full printed line that ends a sentence, or in a closing bracket or quote, ends the paragraph
   // too: a title "……预案（2024版）" can fill a line as well as "……（沪府办〔2024〕12号）" can.
   if (next.data?.split || PARAGRAPH_END.test(prev.value)) return false;
-  if (!full && !RUNNING_TEXT.test(prev.value) && prev.value.length < 60 && !LINE_REST.test(next.value)) return false;
+  // A line that stops at a comma has not ended ("一、坚持生态优先绿色发展，" + "加快推动…转型").
+  const unfinished = /[，、,]$/.test(prev.value);
+  if (!full && !unfinished && !RUNNING_TEXT.test(prev.value) && prev.value.length < 60 && !LINE_REST.test(next.value)) return false;
   if (nextOpensItem || /^[—－-]{1,2}/.test(next.value) || CAPTION_OR_NOTE.test(next.value)) return false;
   // The lines of a notice's head and foot stand alone even when a signing body's name fills the
   // printed line: "中国（上海）自由贸易试验区临港新片区管理委员会" + "2019年12月13日", or two bodies
