@@ -325,3 +325,11 @@ describe('compound units and picked subjects', () => {
     expect(read('已完成改造管网120公里。', 2025)).toEqual([]);
   });
 });
+
+describe('what a plan reports is not what it commits to', () => {
+  it('"截至2020年底，全市建成…" in a 十四五 plan is the starting position, not a milestone', () => {
+    const doc = parsePlan('桐城市“十四五”城镇污水处理及资源化利用规划\n\n第一章 规划基础\n\n截至2020年底，全市建成城镇污水处理厂6座，建成污水管网386公里。\n\n第二章 规划目标\n\n到2025年，全市城市生活污水集中收集率达到70%以上。\n', { path: 'plan.txt' });
+    expect(doc.milestones).toEqual([]);
+    expect(doc.goals.map((g) => g.value)).toEqual([70]);
+  });
+});

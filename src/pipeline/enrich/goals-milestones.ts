@@ -36,7 +36,8 @@ export function readTextMilestones(text: string, ctx: TextContext, goalSpans: Sp
       if (goalSpans.some((g) => g.start < c.end && g.end > c.start)) continue;
       const inClause = marks.filter((m) => m.index >= c.start && m.index < c.end);
       const prevClause = clauses[ci - 1];
-      const prevMark = prevClause ? marks.find((m) => m.index >= prevClause.start && m.index < prevClause.end && TIME_ONLY.test(text.slice(prevClause.start, prevClause.end))) : undefined;
+      // The clause before is a deadline standing alone ("到2025年，"), not a date that reports ("截至2020年底，").
+      const prevMark = prevClause ? marks.find((m) => m.kind !== 'status' && m.index >= prevClause.start && m.index < prevClause.end && TIME_ONLY.test(text.slice(prevClause.start, prevClause.end))) : undefined;
       if (NOT_ACTION.test(clause)) continue;
       // A deadline of this clause: at its start ("2023年底前，…", "到2025年…"), or the clause before.
       const opensClause = (m: { index: number }) => /^\s*(?:力争|争取|确保)?\s*(?:到|至|在|于|自|从)?\s*[“"]?$/.test(text.slice(c.start, m.index));
