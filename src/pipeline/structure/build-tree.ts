@@ -45,6 +45,8 @@ const BRACKET_LEAD = /^【(?!(?:责任|牵头|配合)(?:单位|部门|主体)】
  * bullet is kept as the item's marker, as printed.
  */
 const BULLET = /^([●•■◆▪▶►➢◇◎]|-(?=[\s\u3000]+(?!\d)))[\s\u3000]*(?=\S)/;
+/** A foreword's heading, printed without a number: "前言", "前  言", "序言", "引言". */
+const FOREWORD = /^(?:前\s*言|序\s*言|引\s*言|导\s*言)$/;
 /** "河湖水面率，即河湖面积占…" — an indicator named, then defined. */
 const DEFINED_TERM = /^([^，,。；：:]{2,30})[，,](?=即)/;
 /** Deep items with no short lead read better as a list than as headings: "（1）到2025年，…。" */
@@ -52,6 +54,8 @@ const LIST_FAMILIES: MarkerFamily[] = ['arabic-paren', 'arabic-half', 'circled']
 /** An item of an enumeration, which no heading is: it ends in a semicolon ("…达到72%（约束性）；"). */
 const ENUMERATION_ITEM = /[；;]\s*$/;
 const ENUMERATION_FAMILIES: MarkerFamily[] = ['cn-paren', 'arabic', ...LIST_FAMILIES];
+/** One whole sentence of 16 characters or more, with a comma inside: a statement, not a title. */
+const SENTENCE_ITEM = /^[^。！？；]{8,}[，,][^。！？；]{4,}。$/;
 /**
  * Standard part names that a flattened document runs into its first sentence:
  * "一、总体要求以习近平新时代…" → heading 总体要求.
@@ -77,6 +81,11 @@ export function buildTree(lines: LineNode[], file: VFile): Section[] {
   // An enumeration whose items end in semicolons is a list at any level: "主要指标如下：" /
   // "1.细颗粒物（PM2.5）浓度下降到42微克/立方米（约束性）；" / … / "6.…降低18%（约束性）。".
   for (const i of listRuns(lines, markerOf, (m) => ENUMERATION_ITEM.test(m.rest), ENUMERATION_FAMILIES)) listed.add(i);
+  // So is a run of whole sentences with nothing under them: "1．将建设用地土壤环境管理要求纳入国土
+  // 空间规划和供地管理。" / "2．未依法完成土壤污染状况调查…的地块，不得开工建设…项目。" — bodiless
+  // headings, each a sentence, read as a list (an item with text or items of its own keeps its run apart).
+  const bodiless = (m: Marker, l: LineNode) => SENTENCE_ITEM.test(m.rest.trim()) && splitHeading(m, l).body === '';
+  for (const i of listRuns(lines, markerOf, bodiless, ENUMERATION_FAMILIES)) listed.add(i);
   // An article's enumerations are its items, unless they are short titles over text of their own.
   const articleHeadings = titledArticleItems(lines, markerOf);
   const levelOf = (f: MarkerFamily) => ranked.indexOf(f) + 1;
@@ -223,6 +232,14 @@ export function buildTree(lines: LineNode[], file: VFile): Section[] {
     (parent ? parent.children : roots).push(section);
     stack.push({ section, family: marker.family, value: marker.value });
     if (body) addBlock({ kind: 'paragraph', lead: null, text: body, line });
+  }
+  // "前言" printed on its own line heads the text before the first numbered heading, as a foreword.
+  const preamble = roots[0];
+  const first = preamble?.number === null && !preamble.heading ? preamble.blocks[0] : undefined;
+  if (preamble && first?.kind === 'paragraph' && FOREWORD.test(first.text)) {
+    preamble.heading = first.text.replace(/\s+/g, '');
+    preamble.line = first.line;
+    preamble.blocks.shift();
   }
   return roots;
 }
