@@ -333,3 +333,10 @@ describe('what a plan reports is not what it commits to', () => {
     expect(doc.goals.map((g) => g.value)).toEqual([70]);
   });
 });
+
+describe('sizes that pick what a task applies to', () => {
+  it('"200㎡以上的住宅小区" is no target; "90%以上的村庄…" and "60个以上的…案例" are', () => {
+    expect(read('到2025年，实施城区200㎡以上的住宅小区雨污分流改造，完成改造小区30个。').map((g) => g.value)).toEqual([30]);
+    expect(read('到2020年，90%以上的村庄生活垃圾得到有效治理。').map((g) => g.value)).toEqual([90]);
+  });
+});

@@ -73,6 +73,8 @@ function shelteredSpans(text: string): Span[] {
   return out;
 }
 
+const SIZES = new Set(['area', 'flow', 'energy', 'volume', 'mass', 'length']);
+const THRESHOLD_AFTER = /^[\d.\s]+[^\d\s，。；、]{0,4}?(?:及|或)?以[上下]的/;
 const COUNTS = new Set(['count', 'length', 'area', 'volume', 'mass', 'energy', 'flow']);
 
 /** The goals in one paragraph (or list item, or table cell). */
@@ -98,7 +100,10 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
     let startValue: { value: number; unit: string } | null = null;
     for (let ci = 0; ci < clauses.length; ci++) {
       const clause = clauses[ci]!;
-      const inClause = quantities.filter((q) => q.start >= clause.start && q.start < clause.end);
+      // "城区200㎡以上的住宅小区", "10蒸吨及以下的燃煤锅炉": a size that picks what a task applies
+      // to, not a target (a share or a count is: "90%以上的村庄…得到有效治理", "60个以上的…案例").
+      const threshold = (q: Quantity) => SIZES.has(q.kind) && THRESHOLD_AFTER.test(text.slice(q.start, q.end + 6));
+      const inClause = quantities.filter((q) => q.start >= clause.start && q.start < clause.end && !threshold(q));
       if (!inClause.length) continue;
       const clauseText = text.slice(clause.start, clause.end);
       // "已建成…设施正常运行率达到90%以上": 已建成 picks the facilities the target is for, it
