@@ -45,6 +45,8 @@ const BRACKET_LEAD = /^【(?!(?:责任|牵头|配合)(?:单位|部门|主体)】
  * bullet is kept as the item's marker, as printed.
  */
 const BULLET = /^([●•■◆▪▶►➢◇◎]|-(?=[\s\u3000]+(?!\d)))[\s\u3000]*(?=\S)/;
+/** A task's opening clause, a verb and its object before the first comma: "强化扬尘管控，". */
+const TASK_CLAUSE = /^((?:推进|推动|实施|强化|开展|加快|加强|完善|深化|严格|建立|健全|落实|提升|提高|巩固|优化|构建|打造|建设|组织|探索|促进|实行|抓好|做好|拓宽|扩大|规范|保障|确保|统筹|整治|治理|防范|保护|修复|培育|引导|鼓励|支持|发展|控制|减少|削减|淘汰|创建|持续|全面|深入|着力|大力|积极|有序|稳步)[^，,。；：:\d]{2,16})[，,]\s*/;
 /** A foreword's heading, printed without a number: "前言", "前  言", "序言", "引言". */
 const FOREWORD = /^(?:前\s*言|序\s*言|引\s*言|导\s*言)$/;
 /** "河湖水面率，即河湖面积占…" — an indicator named, then defined. */
@@ -293,6 +295,13 @@ function splitHeading(marker: Marker, node: LineNode): { heading: string | null;
   // "2.城市易涝点消除比例，即通过工程性措施…。" → 城市易涝点消除比例.
   const named = LABEL_LEAD.exec(first) ?? DEFINED_TERM.exec(first);
   if (named?.[1] && !LIST_FAMILIES.includes(marker.family)) return { heading: named[1], body: rest.slice(named[0].length).trim() };
+  // A task stated in one sentence with its number: "3.强化扬尘管控，城市建成区道路机械化清扫率达到
+  // 90%以上。" → the task, 强化扬尘管控, heads the item, and the rest of the sentence is its text,
+  // where the target is read (a heading holds no goal).
+  const task = TASK_CLAUSE.exec(first);
+  if (task?.[1] && /\d/.test(first.slice(task[0].length)) && !LIST_FAMILIES.includes(marker.family)) {
+    return { heading: task[1], body: rest.slice(task[0].length).trim() };
+  }
   if (first.length <= LEAD_MAX) {
     return { heading: first.replace(/[。！？；]$/, ''), body: rest.slice(first.length).trim() };
   }
