@@ -303,6 +303,10 @@ describe('conditions', () => {
     expect(read('（1）黄色预警：预测日AQI>200将持续2天及以上。', null)).toEqual([]);
     expect(read('（3）红色预警：预测日AQI>200将持续4天及以上，且日AQI>300将持续2天及以上。', null)).toEqual([]);
   });
+  it('a target that mentions warning or what will go on is still a target', () => {
+    expect(read('到2025年，环境空气质量预报预警准确率达到90%以上。').map((g) => g.value)).toEqual([90]);
+    expect(read('到2025年，全市细颗粒物（PM2.5）年均浓度下降到30微克/立方米，空气质量将持续改善。').map((g) => g.value)).toEqual([30]);
+  });
 });
 
 describe('more phrasings', () => {
@@ -338,5 +342,6 @@ describe('sizes that pick what a task applies to', () => {
   it('"200㎡以上的住宅小区" is no target; "90%以上的村庄…" and "60个以上的…案例" are', () => {
     expect(read('到2025年，实施城区200㎡以上的住宅小区雨污分流改造，完成改造小区30个。').map((g) => g.value)).toEqual([30]);
     expect(read('到2020年，90%以上的村庄生活垃圾得到有效治理。').map((g) => g.value)).toEqual([90]);
+    expect(read('到2025年，全市新建100公里以上的城市绿道。').map((g) => g.value)).toEqual([100]);
   });
 });

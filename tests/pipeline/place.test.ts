@@ -16,10 +16,15 @@ const cases: [string, Record<string, string>][] = [
   ['湖北省美丽湖北建设规划纲要（2024—2035年）', { name: '湖北省', level: '省' }],
   ['广西壮族自治区生态环境保护“十四五”规划', { name: '广西壮族自治区', level: '自治区' }],
   ['西安市新城区生态环境保护规划', { name: '新城区', city: '西安市', level: '区' }],
+  ['阿克苏地区阿克苏市生态环境保护规划', { name: '阿克苏市', level: '市' }],
 ];
 
 describe('the place of a plan, from its title', () => {
   it.each(cases)('%s', (title, expected) => {
     expect(jurisdictionOf(title, null)).toMatchObject(expected);
+  });
+  it('"全县…" and "本县…" name no county', () => {
+    expect(jurisdictionOf('全县生态环境保护实施方案', null)).toBeNull();
+    expect(jurisdictionOf('本县生态环境保护实施方案', null)).toBeNull();
   });
 });

@@ -12,7 +12,7 @@ export const STATUS = /已经|已(?!有的|经批准)|累计(?!达到)|现有|�
 export const DEFINITION = /^\s*注\s*[：:]|[，,：:]\s*(?:即|是指|指)(?![标导挥出引南数])|采用[^，。；]*(?:测算|评估法|计算)|计算公式|统计口径/;
 // Conditions, not targets: an emergency plan's alert levels ("黄色预警：预测日AQI>200将持续2天及以上",
 // "日AQI>300") say when to act, not what to reach.
-export const CONDITION = /预测|将持续|预警|AQI\s*[>＞≥]/;
+export const CONDITION = /预警\s*[:：]|预测[^。；]{0,30}将持续|AQI\s*[>＞≥]/;
 // Rules and rubrics, not targets: "原则上每个小区不超过3处", "合格率80%以下扣10分".
 export const RULE = /原则上|应当|[扣加得]\s*\d+(?:\.\d+)?\s*分|不扣分|不得分/;
 // A premise: "按照…规划水闸43座…的远景目标要求", "根据…".

@@ -74,6 +74,7 @@ function shelteredSpans(text: string): Span[] {
 }
 
 const SIZES = new Set(['area', 'flow', 'energy', 'volume', 'mass', 'length']);
+const BUILDS = /(?:新建|新增|建成|建设|完成|达到|增加|扩大|改造|修复|治理|整治|种植|造林|恢复|打造|实施)\s*$/;
 const THRESHOLD_AFTER = /^[\d.\s]+[^\d\s，。；、]{0,4}?(?:及|或)?以[上下]的/;
 const COUNTS = new Set(['count', 'length', 'area', 'volume', 'mass', 'energy', 'flow']);
 
@@ -102,7 +103,9 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
       const clause = clauses[ci]!;
       // "城区200㎡以上的住宅小区", "10蒸吨及以下的燃煤锅炉": a size that picks what a task applies
       // to, not a target (a share or a count is: "90%以上的村庄…得到有效治理", "60个以上的…案例").
-      const threshold = (q: Quantity) => SIZES.has(q.kind) && THRESHOLD_AFTER.test(text.slice(q.start, q.end + 6));
+      // After a verb the size is what is built: "新建100公里以上的城市绿道" is a target.
+      const threshold = (q: Quantity) => SIZES.has(q.kind) && THRESHOLD_AFTER.test(text.slice(q.start, q.end + 6))
+        && !BUILDS.test(text.slice(clause.start, q.start));
       const inClause = quantities.filter((q) => q.start >= clause.start && q.start < clause.end && !threshold(q));
       if (!inClause.length) continue;
       const clauseText = text.slice(clause.start, clause.end);

@@ -18,7 +18,7 @@ const MUNICIPALITIES = ['北京市', '上海市', '天津市', '重庆市'];
 const PROVINCE = /^(.{2,8}?(?:省|自治区))/;
 const ZONE = /(.{2,10}?(?:投资区|开发区|高新区|新片区|新区))/;
 /** A place name and its level word; counties may have one character ("丰县", "沛县", "叶县"). */
-const PLACE = /^([\u4e00-\u9fff]县(?!城)|.{2,12}?(?:自治州|地区|盟|市|区|县|旗|镇|乡|街道))(?=[^市区县镇乡]|$)/;
+const PLACE = /^((?![全本各该我两每])[\u4e00-\u9fff]县(?!城)|.{2,12}?(?:自治州|地区|盟|市|区|县|旗|镇|乡|街道))(?=[^市区县镇乡]|$)/;
 const LEVELS = ['投资区', '开发区', '高新区', '新片区', '新区', '自治州', '地区', '盟', '街道', '市', '区', '县', '旗', '镇', '乡'];
 const NOT_A_PLACE = /关于|印发|本市|全市|我市|各区|人民|办公|政府|[和与及的局委办厅“”"《》（）()0-9]|十[一二三四五六]五|^(?:中心城区|主城区|老城区|城区|市区|郊区|建成区|重点乡镇|重点区域|乡镇|城镇|城乡|农村|县城|各县|各镇)$/;
 
@@ -53,7 +53,7 @@ export function jurisdictionOf(title: string | null, issuer: string | null, prov
 }
 
 /** How deep a level word sits: a city holds districts and counties, which hold towns. */
-const depth = (name: string) => (/(?:镇|乡|街道)$/.test(name) ? 3 : /(?:区|县|旗)$/.test(name) ? 2 : 1);
+const depth = (name: string) => (/(?:自治州|地区|盟)$/.test(name) ? 1 : /(?:镇|乡|街道)$/.test(name) ? 3 : /(?:区|县|旗)$/.test(name) ? 2 : 1);
 
 /**
  * Nested places at the start of a name, outermost first: "宝山区友谊路街道工作委员会" → 宝山区,

@@ -58,5 +58,11 @@ export const boilerplateRules: BoilerplateRule[] = [
   { name: '页面地址', pattern: /^(本文地址|本文链接|原文链接|网址|链接)\s*[:：]\s*\S+$/ },
   { name: '页面地址', pattern: /^(https?:\/\/|www\.)\S+$/i },
   { name: '评论区', pattern: /^(留言与评论|发表评论|我要评论|网友评论|评论)(\s*[（(].*[）)])?[:：]?$/ },
+  // A plan pasted from a WeChat article: its byline ("原创 青山生态环境 2024-06-05 18:30 发表于湖北"),
+  // the editors' names, "- END -", and the buttons and calls under it.
+  { name: '公众号文章', pattern: /^(原创\s+)?\S{2,20}(\s+\S{2,20})?\s+\d{4}-\d{2}-\d{2}(\s+\d{1,2}:\d{2})?(\s+发表于\S{2,6})?$/ },
+  { name: '公众号文章', pattern: /^(编辑|审核|校对|排版|责编|责任编辑|美编|图片|素材来源)\s*[:：|丨]\s*\S{2,12}$/ },
+  { name: '公众号文章', pattern: /^[-—\s]*END[-—\s]*$/i },
+  { name: '公众号文章', pattern: /^(点击(上方)?(蓝字)?关注.*|阅读原文|(分享|收藏|点赞|在看|赞|转发)(\s*(分享|收藏|点赞|在看|赞|转发))*|长按(识别)?二维码.*|扫码关注.*|喜欢此内容的人还喜欢)$/ },
   { name: '评论区', pattern: /^(验证码|昵称|提交|登录|注册)\s*[:：]?\s*$/ },
 ];

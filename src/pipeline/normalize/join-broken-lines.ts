@@ -19,13 +19,13 @@ import { DATE_LINE, DOC_NUMBER, isOrgLine, SIGNATURE_NOTE } from '../structure/o
 
 const RUNNING_TEXT = /[。！？；]/;
 /** A caption, attachment or note opens a line of its own: "表1 主要指标", "附件2", "注：" — not "表水省控断面…", the rest of "地". */
-const CAPTION_OR_NOTE = /^(?:附?[表图]\s*[0-9一二三四五六七八九十]|附\s*件|注\s*[:：0-9１-９]|注释)/;
+const CAPTION_OR_NOTE = /^(?:附?[表图]\s*[0-9一二三四五六七八九十]|附\s*件|注\s*[:：0-9]|注释)/;
 /**
  * How no paragraph begins, only the rest of a broken line: a mark, one character closed by a comma
- * or a full stop ("求，进一步加强…", "内。"; two are a word that may open a paragraph: "同时，",
- * "新建、改造…"), or a number with its unit ("90%，地表水…").
+ * or a full stop ("求，进一步加强…", "内。"; not a one-character word that opens a sentence, "另，",
+ * "即，", nor two, "同时，", "新建、改造…"), or a number with its unit ("90%，地表水…").
  */
-const LINE_REST = /^(?:[，、。；：）)”’％%]|[^\s，。、；：][，。；]|\d+(?:\.\d+)?\s*(?:%|％|‰|微克|毫克|万|亿|公里|公顷|吨|个百分点)[，、。；）)])/;
+const LINE_REST = /^(?:[，、。；：）)”’％%]|(?![另即但并且故如若凡又再对经因则])[^\s，。、；：][，。；]|\d+(?:\.\d+)?\s*(?:%|％|‰|微克|毫克|万|亿|公里|公顷|吨|个百分点)[，、。；）)])/;
 
 /** Printed width: ASCII (digits, Latin) is one column, anything else (Han, “”, ——) two. */
 export function displayWidth(text: string): number {
@@ -91,7 +91,9 @@ export function shouldJoin(prev: LineNode, next: LineNode, nextOpensItem: boolea
   if (next.data?.split || PARAGRAPH_END.test(prev.value)) return false;
   // A line that stops at a comma has not ended ("一、坚持生态优先绿色发展，" + "加快推动…转型").
   const unfinished = /[，、,]$/.test(prev.value);
-  if (!full && !unfinished && !RUNNING_TEXT.test(prev.value) && prev.value.length < 60 && !LINE_REST.test(next.value)) return false;
+  // Running text holds a full stop or a semicolon; an exclamation mark alone is a headline's
+  // ("重磅！《…实施方案》正式印发"), which stands apart from the byline under it.
+  if (!full && !unfinished && !/[。；]/.test(prev.value) && prev.value.length < 60 && !LINE_REST.test(next.value)) return false;
   if (nextOpensItem || /^[—－-]{1,2}/.test(next.value) || CAPTION_OR_NOTE.test(next.value)) return false;
   // The lines of a notice's head and foot stand alone even when a signing body's name fills the
   // printed line: "中国（上海）自由贸易试验区临港新片区管理委员会" + "2019年12月13日", or two bodies

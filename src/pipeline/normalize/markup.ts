@@ -162,6 +162,8 @@ function readTable(group: LineNode[]): LineNode[] {
     const lone = cells.length === 1 && !spanned.covered ? plain(cells[0] ?? '') : undefined;
     items.push({ at, cells: spanned.values, lone });
     items.push({ at, text: plain(after) });
+    // A table that begins after this row starts its columns afresh: a rowspan does not reach into it.
+    if (/<table\b/i.test(after)) below = [];
   }
   // A one-cell row across the table is its caption above the first row of cells, a note below the
   // last, and a group row between them ("一、大气污染治理"), which stays in the table.

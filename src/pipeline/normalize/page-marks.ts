@@ -26,8 +26,9 @@ const TITLE_WORDS = /(?:[\u4e00-\u9fff][^\u4e00-\u9fff]*){4}/;
 
 /**
  * Running heads and feet (line index → times printed): the same short line next to a page number
- * at least twice, and next to half the page numbers at least: a head is printed on every page,
- * while a short cell that a page break happens to fall beside twice is not.
+ * at least twice, and next to a third of the page numbers at least: a head is printed on every
+ * page, or on every other page where odd and even pages have heads of their own, while a short
+ * cell that a page break happens to fall beside twice is not.
  */
 function runningLines(values: string[]): Map<number, number> {
   const next: Map<string, number[]> = new Map();
@@ -45,7 +46,7 @@ function runningLines(values: string[]): Map<number, number> {
   const out = new Map<number, number>();
   for (const at of next.values()) {
     const lines = new Set(at);
-    if (lines.size >= 2 && lines.size >= pages / 2) for (const j of lines) out.set(j, lines.size);
+    if (lines.size >= 2 && lines.size >= pages / 3) for (const j of lines) out.set(j, lines.size);
   }
   return out;
 }

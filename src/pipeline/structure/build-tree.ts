@@ -23,7 +23,7 @@ const CAPTION = /^[（(]([^（）()]{1,20})[）)]\s*/;
  * belong to that list (a note's "2." only while no task of the plan would be "2." too).
  */
 const ATTACHMENTS = /^附\s*件\s*[:：]/;
-const NOTES = /^注\s*[:：]\s*(?:$|[(（]?[1１]\s*[)）.．、])/;
+const NOTES = /^注\s*[:：]\s*(?:$|[(（]?1\s*[)）.．、])/;
 const LEAD_MAX = 60;
 /** "区文明办：", "森林覆盖率：", "3.公园数量: " — a short label, no comma, before a colon. */
 const COLON_LEAD = /^([^，,。；：:]{2,50}?)\s*(?<!\d)[：:](?!\d)\s*/;
@@ -40,11 +40,13 @@ const LABEL_LEAD = /^([^，,。；：:]{2,20}?)\s*(?<!\d)[：:](?!\d)\s*(?=[^：
 const BRACKET_LEAD = /^【(?!(?:责任|牵头|配合)(?:单位|部门|主体)】)([^【】\n]{0,28}[\u4e00-\u9fff][^【】\n]{0,28})】[\s\u3000]*(?=\S)/;
 /**
  * A bulleted line, an item of a list: "●加强柴油货车治理。", "• 推进VOCs治理", "■ 加强监测",
- * "➢ 开展专项执法", Markdown's "- 推进…". Not the marks plans give notes and forms: "★为约束性
+ * "➢ 开展专项执法", "✅ 强化…" (a WeChat article), Markdown's "- 推进…". Not the marks plans give notes and forms: "★为约束性
  * 指标", "* 为约束性指标", "□是 □否", "○二五年" (a year broken over a line), "- 5℃以下". The
  * bullet is kept as the item's marker, as printed.
  */
-const BULLET = /^([●•■◆▪▶►➢◇◎]|-(?=[\s\u3000]+(?!\d)))[\s\u3000]*(?=\S)/;
+const BULLET_MARKS = '●•■◆▪▶►➢◇◎✅☑✔';
+const BULLET = new RegExp(`^([${BULLET_MARKS}]|-(?=[\\s\\u3000]+[^\\s\\u3000\\d]))[\\s\\u3000]*(?=\\S)`);
+const isBullet = (marker: string | null | undefined) => marker === '-' || (marker?.length === 1 && BULLET_MARKS.includes(marker));
 /** A task's opening clause, a verb and its object before the first comma: "强化扬尘管控，". */
 const TASK_CLAUSE = /^((?:推进|推动|实施|强化|开展|加快|加强|完善|深化|严格|建立|健全|落实|提升|提高|巩固|优化|构建|打造|建设|组织|探索|促进|实行|抓好|做好|拓宽|扩大|规范|保障|确保|统筹|整治|治理|防范|保护|修复|培育|引导|鼓励|支持|发展|控制|减少|削减|淘汰|创建|持续|全面|深入|着力|大力|积极|有序|稳步)[^，,。；：:\d]{2,16})[，,]\s*/;
 /** A foreword's heading, printed without a number: "前言", "前  言", "序言", "引言". */
@@ -86,7 +88,7 @@ export function buildTree(lines: LineNode[], file: VFile): Section[] {
   // So is a run of whole sentences with nothing under them: "1．将建设用地土壤环境管理要求纳入国土
   // 空间规划和供地管理。" / "2．未依法完成土壤污染状况调查…的地块，不得开工建设…项目。" — bodiless
   // headings, each a sentence, read as a list (an item with text or items of its own keeps its run apart).
-  const bodiless = (m: Marker, l: LineNode) => SENTENCE_ITEM.test(m.rest.trim()) && splitHeading(m, l).body === '';
+  const bodiless = (m: Marker, l: LineNode) => m.rest.length <= 200 && SENTENCE_ITEM.test(m.rest.trim()) && splitHeading(m, l).body === '';
   for (const i of listRuns(lines, markerOf, bodiless, ENUMERATION_FAMILIES)) listed.add(i);
   // An article's enumerations are its items, unless they are short titles over text of their own.
   const articleHeadings = titledArticleItems(lines, markerOf);
@@ -127,6 +129,16 @@ export function buildTree(lines: LineNode[], file: VFile): Section[] {
   let lastArabic = 0;
   /** An open 专栏 box: the lines right below its caption belong to it. */
   let aside: { section: Section; lastLine: number; item: { family: MarkerFamily; value: number } | null } | null = null;
+  /** Whether a line after `at` carries the same number as `m` before any higher heading. */
+  const laterSibling = (at: number, m: Marker): boolean => {
+    for (let j = at + 1; j < lines.length; j++) {
+      const other = markerOf(lines[j] as LineNode);
+      if (!other) continue;
+      if (familyRank(other.family) < familyRank(m.family)) return false;
+      if (other.family === m.family && other.value === m.value) return true;
+    }
+    return false;
+  };
   /**
    * A numbered line right under a 专栏 caption is an item of the box when its numbering starts
    * afresh there, at 1, no higher than the section the box stands in ("专栏1 水污染治理重点工程" /
@@ -135,8 +147,14 @@ export function buildTree(lines: LineNode[], file: VFile): Section[] {
    * from the section's "2.", or a "（一）…" after the box's own text (the section's first heading,
    * seed 05: "专栏1　“三堤三网两生态”" / "三堤：建设三岛79公里大堤…" / "（一）强化防洪除涝体系建设…").
    */
-  const boxItem = (m: Marker, box: NonNullable<typeof aside>): boolean => {
-    if (box.item) return box.item.family === m.family && m.value === box.item.value + 1;
+  const boxItem = (m: Marker, box: NonNullable<typeof aside>, at: number): boolean => {
+    if (box.item) {
+      if (box.item.family !== m.family || m.value !== box.item.value + 1) return false;
+      // The same number as the section's next task: the box's only if the task comes later, before
+      // the next heading above it ("专栏" 1. 2. 3. then the section's "3.…"), else the section's.
+      const open = stack.findLast((o) => o.family === m.family);
+      return !open || open.value + 1 !== m.value || laterSibling(at, m);
+    }
     if (box.section.blocks.length) return false;
     const parent = stack.at(-1);
     return m.value === 1 && (!parent?.family || familyRank(m.family) >= familyRank(parent.family));
@@ -146,7 +164,7 @@ export function buildTree(lines: LineNode[], file: VFile): Section[] {
     const line = node.position.start.line;
     const follows = aside && (node.position.start.line === aside.lastLine + 1 || node.data?.followsLine === aside.lastLine);
     const inBox = aside && follows ? markerOf(node) : undefined;
-    if (aside && follows && inBox && boxItem(inBox, aside)) {
+    if (aside && follows && inBox && boxItem(inBox, aside, i)) {
       addListItem(aside.section, inBox, node);
       aside.item = { family: inBox.family, value: inBox.value };
       aside.lastLine = node.position.end.line;
@@ -181,14 +199,15 @@ export function buildTree(lines: LineNode[], file: VFile): Section[] {
     // it are that list, not tasks.
     if (ATTACHMENTS.test(node.value)) inAttachments = true;
     else if (inAttachments && marker && !['arabic', 'decimal-1', 'decimal-2', 'decimal-3'].includes(marker.family)) inAttachments = false;
-    if (NOTES.test(node.value)) note = /[1１]/.test(node.value) ? 1 : 0;
+    if (NOTES.test(node.value)) note = /1/.test(node.value) ? 1 : 0;
     else if (note !== null) {
       // The number the plan's own numbering of that family would take next: after the open
       // section of the family ("1.优化产业结构" → 2), else after the last one under this section.
       const family = marker?.family;
       const open = family ? stack.findLast((o) => o.family === family) : undefined;
       const planNext = family && (open ? open.value : lastValue.get(current())?.get(family) ?? 0) + 1;
-      note = marker?.family === 'arabic' && marker.value === note + 1 && planNext !== marker.value ? marker.value : null;
+      // Right after a lone "注：" its "1." is a note, whatever the plan's numbering would be.
+      note = marker?.family === 'arabic' && marker.value === note + 1 && (note === 0 || planNext !== marker.value) ? marker.value : null;
       if (note !== null) {
         addBlock(paragraph(node));
         continue;
@@ -318,8 +337,7 @@ function addListItem(section: Section, marker: Pick<Marker, 'raw' | 'rest'>, nod
   const item = { number: marker.raw, text: marker.rest };
   const text = `${marker.raw}${marker.rest}`;
   // A bulleted line after numbered items (or the reverse) starts a list of its own.
-  const bulleted = (n: string | null | undefined) => Boolean(n && BULLET.test(`${n} x`));
-  if (last?.kind === 'list' && last.items && bulleted(last.items.at(-1)?.number) === bulleted(marker.raw)) {
+  if (last?.kind === 'list' && last.items && isBullet(last.items.at(-1)?.number) === isBullet(marker.raw)) {
     last.items.push(item);
     last.text = `${last.text}\n${text}`;
   } else {

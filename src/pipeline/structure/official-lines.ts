@@ -3,7 +3,6 @@
  * the notice that publishes a plan, addressees, signatures, dates and document numbers. Shared by
  * the notice, the masthead and the closing signature.
  */
-import { halfWidth } from '../text/cjk.ts';
 import { escapeRegExp } from '../text/escape-regexp.ts';
 
 /**
@@ -14,20 +13,14 @@ import { escapeRegExp } from '../text/escape-regexp.ts';
  */
 export const NOTICE_TITLE = /^(?<issuer>.{0,90}?)(?:关于)?(?<verb>印发|转发|颁发|下发|公布)(?<enclosed>.{4,120}?)的通知$/;
 
-/**
- * "2025年1月3日", "（2018年11月5日）", "二○二一年五月二十日", and Word's full-width digits,
- * "２０２４年１２月２８日".
- */
-export const DATE_LINE = /^[（(]?(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[0-9０-９〇○零一二三四五六七八九十]{1,3}\s*月\s*[0-9０-９〇○零一二三四五六七八九十]{1,3}\s*日[）)]?$/;
+/** "2025年1月3日", "（2018年11月5日）", "二○二一年五月二十日" (full-width digits are made half-width first: character-forms.ts). */
+export const DATE_LINE = /^[（(]?(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d〇○零一二三四五六七八九十]{1,3}\s*月\s*[\d〇○零一二三四五六七八九十]{1,3}\s*日[）)]?$/;
 
-/**
- * "沪府办发〔2024〕3号", "普府办〔2025〕1号", "沪建综规〔2024〕61 号" (brackets of any kind),
- * "沪府办〔２０２４〕３号" (full-width digits), "许政〔2022〕第8号".
- */
-export const DOC_NUMBER = /^[^\s，。]{1,14}[〔［[（(]\s*[0-9０-９]{4}\s*[〕］\])）]\s*第?\s*[0-9０-９]+\s*号$/;
+/** "沪府办发〔2024〕3号", "普府办〔2025〕1号", "沪建综规〔2024〕61 号" (brackets of any kind), "许政〔2022〕第8号". */
+export const DOC_NUMBER = /^[^\s，。]{1,14}[〔［[（(]\s*\d{4}\s*[〕］\])）]\s*第?\s*\d+\s*号$/;
 
-/** A document number as data: spaces out, digits half-width ("沪府办〔２０２４〕 ３号" → "沪府办〔2024〕3号"). */
-export const docNumberOf = (line: string | undefined): string | null => (line ? halfWidth(line.replace(/\s+/g, ''), /[０-９]/g) : null);
+/** A document number as data, without the spaces it was printed with: "沪建综规〔2024〕61 号" → "沪建综规〔2024〕61号". */
+export const docNumberOf = (line: string | undefined): string | null => (line ? line.replace(/\s+/g, '') : null);
 
 /** "区政府各有关单位：", "各区人民政府，市政府各委、办、局：", "局属各单位、机关各科室：", "各居委：" */
 export const ADDRESSEE = /^(?:各|有关|区政府|市政府|县政府|局属|委属|全市|全区|全县|本市|中共|[^\s。；]{0,6}各).{0,150}[：:]$/;
@@ -68,8 +61,7 @@ function partGlued(body: string): string[] {
 }
 
 /** "2025年1月3日" → "2025-01-03"; Chinese-numeral dates too ("二○二一年五月二十日"). */
-export function isoDate(printed: string): string | null {
-  const text = halfWidth(printed, /[０-９]/g);
+export function isoDate(text: string): string | null {
   const m = /([\d〇○零一二三四五六七八九]{4})\s*年\s*([\d〇○零一二三四五六七八九十]{1,3})\s*月(?:\s*([\d〇○零一二三四五六七八九十]{1,3})\s*日)?/.exec(text);
   if (!m) return null;
   const year = digits(m[1] ?? '');

@@ -12,8 +12,11 @@
  */
 import type { ResponsibleGroup } from '../types.ts';
 
+const ROLES = '责任单位|牵头单位|配合单位|责任部门|牵头部门|配合部门|责任主体';
 /** "责任单位：", "牵头部门:", and the bracketed form "【责任单位】". */
-const LABEL = /(?:(责任单位|牵头单位|配合单位|责任部门|牵头部门|配合部门|责任主体)\s*[:：]|【(责任单位|牵头单位|配合单位|责任部门|牵头部门|配合部门|责任主体)】)\s*/g;
+const LABEL = new RegExp(`(?:(${ROLES})\\s*[:：]|【(${ROLES})】)\\s*`, 'g');
+/** The next label, where a clause ends. */
+const NEXT_LABEL = new RegExp(`^(?:(?:${ROLES})[:：]|【(?:${ROLES})】)`);
 const OPEN = '（(【[';
 const CLOSE = '）)】]';
 const TAIL = /(等)?(按职责分工|分工负责|按职责分工负责|分别负责|负责|落实)?(等)?$/;
@@ -49,7 +52,7 @@ export function findResponsibility(text: string): Clause[] {
       else if (CLOSE.includes(ch)) {
         if (depth === 0) break;
         depth--;
-      } else if (depth === 0 && (ch === '。' || /^(?:(?:责任单位|牵头单位|配合单位|责任部门|牵头部门|配合部门)[:：]|【(?:责任单位|牵头单位|配合单位|责任部门|牵头部门|配合部门)】)/.test(text.slice(end)))) break;
+      } else if (depth === 0 && (ch === '。' || NEXT_LABEL.test(text.slice(end)))) break;
       else if (depth === 0 && '、，,；;'.includes(ch)) {
         push(end);
         unitStart = end + 1;
@@ -78,8 +81,15 @@ const BRACKETED = /[（(]([^（）()，,。；]{2,40}?)牵头[，,、；]\s*([^�
 export function findBracketedDuties(text: string): ResponsibleGroup[] {
   const out: ResponsibleGroup[] = [];
   for (const m of text.matchAll(BRACKETED)) {
-    const split = (s: string) => s.split(/[、，,；;]/).map((u) => u.replace(/^(?:和|及|以及)/, '').trim()).filter(Boolean);
-    out.push({ role: '牵头单位', units: split(m[1] ?? '') }, { role: '配合单位', units: split(m[2] ?? '') });
+    const split = (s: string) => s.split(/[、，,；;]/).map((u) => u.replace(/^(?:和|及|以及|由)/, '').trim()).filter(Boolean);
+    const lead = split(m[1] ?? '');
+    const others = split(m[2] ?? '');
+    // Bodies, not principles: "（党委领导、政府牵头，企业主体、公众参与）" names no unit.
+    if (![...lead, ...others].every((u) => UNIT.test(u))) continue;
+    out.push({ role: '牵头单位', units: lead }, { role: '配合单位', units: others });
   }
   return out;
 }
+
+/** How the name of a body ends: 局, 委, 办, 政府, 街道 … (with a bracketed note: "各镇（街道）"). */
+const UNIT = /(?:局|委|办|会|厅|处|室|署|政府|街道|镇|乡|公司|集团|中心|部|院|所|站|队|组)(?:[（(][^）)]{1,8}[）)])?$/;

@@ -99,12 +99,22 @@ function fromLineRows(groups: Group[]): Built | null {
     // ("2" / "" / "沈巷镇污水处理厂提标改造"), and the cells go on after it.
     const cells: Cell[] = g0.nodes.slice(k).map((n, i) => ({ text: n.value, start: g0.start + k + i, end: g0.start + k + i + 1 }));
     if (numbered) {
+      // Only inside a row: blank lines after a complete row end the table, unless the next row's
+      // number follows them.
+      const sinceNumber = () => cells.length - cells.findLastIndex((c) => /^\d{1,3}$/.test(c.text));
       for (let gi = 1; gi < groups.length && cells.length < MAX_ROWS * 12; gi++) {
         const g = groups[gi] as Group;
         const blanks = blankLinesBefore(groups, gi);
-        if (blanks > 2 || OUTSIDE.test(g.nodes[0]?.value ?? '')) break;
-        const at = cells.at(-1)?.end ?? g.start;
-        for (let b = 0; b < blanks; b++) cells.push({ text: '', start: at, end: at });
+        const first = g.nodes[0]?.value ?? '';
+        if (blanks > 2 || OUTSIDE.test(first)) break;
+        const filled = sinceNumber();
+        if (filled >= k) {
+          if (!/^\d{1,3}$/.test(first)) break;
+        } else {
+          if (filled + blanks >= k) break;
+          const at = cells.at(-1)?.end ?? g.start;
+          for (let b = 0; b < blanks; b++) cells.push({ text: '', start: at, end: at });
+        }
         g.nodes.forEach((n, i) => cells.push({ text: n.value, start: g.start + i, end: g.start + i + 1 }));
       }
     }
