@@ -320,6 +320,9 @@ describe('more phrasings', () => {
 });
 
 describe('compound units and picked subjects', () => {
+  it('energy per tonne of product: "吨钢综合能耗降至540千克标准煤以下"', () => {
+    expect(read('到2025年，钢铁行业吨钢综合能耗降至540千克标准煤以下。')[0]).toMatchObject({ indicator: '钢铁行业吨钢综合能耗', value: 540, unit: '千克标准煤', comparator: '<=' });
+  });
   it('capacities per year and dustfall per square kilometre and month', () => {
     expect(read('到2025年，全市危险废物集中利用处置能力达到80万吨/年以上。')[0]).toMatchObject({ indicator: '危险废物集中利用处置能力', value: 80, unit: '万吨/年' });
     expect(read('到2025年，降尘量控制在3.5吨/月·平方公里以下。')[0]).toMatchObject({ indicator: '降尘量', value: 3.5, unit: '吨/(平方公里·月)', comparator: '<=' });

@@ -78,8 +78,15 @@ export function findResponsibility(text: string): Clause[] {
  */
 const BRACKETED = /[（(]([^（）()，,。；]{2,40}?)牵头[，,、；]\s*([^（）()。]{2,120}?)(?:等)?(?:按职责分工负责|按职责分工|分工负责|配合|参与|负责)[）)]/g;
 
+/** One unit or several in charge, in brackets: "（市生态环境局负责）", "（市生态环境局、市科技局等按职责分工负责）". */
+const BRACKETED_ONE = /[（(]([^（）()，,。；]{2,80}?)(?:等)?(?:按职责分工)?(负责|牵头)[）)]/g;
+
 export function findBracketedDuties(text: string): ResponsibleGroup[] {
   const out: ResponsibleGroup[] = [];
+  for (const m of text.matchAll(BRACKETED_ONE)) {
+    const units = (m[1] ?? '').split('、').map((u) => u.replace(/^由/, '').trim()).filter(Boolean);
+    if (units.length && units.every((u) => UNIT.test(u))) out.push({ role: m[2] === '牵头' ? '牵头单位' : '责任单位', units });
+  }
   for (const m of text.matchAll(BRACKETED)) {
     const split = (s: string) => s.split(/[、，,；;]/).map((u) => u.replace(/^(?:和|及|以及|由)/, '').trim()).filter(Boolean);
     const lead = split(m[1] ?? '');
