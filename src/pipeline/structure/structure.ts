@@ -33,7 +33,19 @@ export function structure() {
     const { masthead, body } = takeMasthead(rest, file, notice?.info.enclosed);
     const { main: printed, colophon } = takeColophon(body);
     const { main, attachments } = splitAttachments(takeContents(printed, file));
-    const { main: content, signature } = takeSignature(main);
+    let { main: content, signature } = takeSignature(main);
+    // Signed at the very end, after the attachment ("附件 … 评分细则 …" then "宁远县生态环境保护委员会"
+    // / "2023年12月20日"), when the body has no signature of its own: the document's signature.
+    const last = attachments.at(-1);
+    let signedLast = false;
+    if (!signature.length && !notice && last) {
+      const tail = takeSignature(last.body);
+      if (tail.signature.length > 1) {
+        last.body = tail.main;
+        signature = tail.signature;
+        signedLast = true;
+      }
+    }
     const plan = content.length === 0 && signature.length === 0 ? publishedPlan(attachments, notice?.info.enclosed) : undefined;
     if (plan) {
       attachments.shift();
@@ -45,8 +57,10 @@ export function structure() {
     const sections: Section[] = [];
     if (notice) sections.push(partSection('notice', null, '印发通知', notice.lines));
     sections.push(...buildTree(plan ? plan.body : content, file));
-    if (signature.length) sections.push(partSection('signature', null, '落款', signature));
+    // In the order printed: the signature after the attachments where it stands there.
+    if (signature.length && !signedLast) sections.push(partSection('signature', null, '落款', signature));
     for (const a of attachments) sections.push(attachmentSection(a, file));
+    if (signature.length && signedLast) sections.push(partSection('signature', null, '落款', signature));
     if (colophon.length) sections.push(partSection('signature', null, '版记', colophon));
     assignAnchors(sections);
     file.data.masthead = masthead;
