@@ -348,3 +348,20 @@ describe('sizes that pick what a task applies to', () => {
     expect(read('到2025年，全市新建100公里以上的城市绿道。').map((g) => g.value)).toEqual([100]);
   });
 });
+
+describe('ranges, cumulative and yearly rates, names joined by 和, percentage points', () => {
+  it('a range of a concentration is a ceiling: "控制在30-35微克/立方米" → ≤ 35', () => {
+    expect(read('到2025年，细颗粒物年均浓度控制在30-35微克/立方米。')[0]).toMatchObject({ comparator: '<=', value: 35 });
+  });
+  it('one value said of two pollutants joined by 和', () => {
+    expect(read('到2025年，氮氧化物和挥发性有机物排放总量比2020年分别下降10%以上。').map((g) => g.indicator)).toEqual(['氮氧化物排放总量', '挥发性有机物排放总量']);
+  });
+  it('a cumulative target is a target; a yearly rate says so in its scope', () => {
+    expect(read('到2025年，单位地区生产总值能耗“十四五”期间累计下降14%。')[0]).toMatchObject({ value: 14, change: 'decrease' });
+    expect(read('到2025年，单位地区生产总值能耗年均下降3%。')[0]).toMatchObject({ indicator: '单位地区生产总值能耗', value: 3, scope: '年均' });
+  });
+  it('a share raised by percentage points is still that share', () => {
+    const doc = parsePlan('某市规划\n\n二、主要目标\n\n到2025年，森林覆盖率提高5个百分点。\n', { path: 'plan.txt' });
+    expect(doc.goals[0]).toMatchObject({ indicatorId: 'eco.forest-cover', value: 5, unit: '个百分点' });
+  });
+});

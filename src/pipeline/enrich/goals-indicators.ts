@@ -60,7 +60,8 @@ export function compileCatalogue(entries: IndicatorEntry[]): IndicatorCatalogue 
       const name = normaliseName(indicator);
       for (const c of compiled) {
         if (!c.tests.some((t) => t.test(name)) || c.exclude.some((t) => t.test(name))) continue;
-        if (c.units.size && !c.units.has(unit) && !(change && unit === '%')) continue;
+        // A change in percentage points is a change of a share ("森林覆盖率提高5个百分点").
+        if (c.units.size && !c.units.has(unit) && !(change && unit === '%') && !(unit === '个百分点' && c.units.has('%'))) continue;
         return c.entry;
       }
       return null;

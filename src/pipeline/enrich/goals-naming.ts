@@ -44,7 +44,7 @@ export function trimIndicator(s: string): string {
   // "城镇污水处理率由95％(提高至99％)": the starting value is not part of the name.
   t = t.replace(/(?:由|从)[^由从]*\d[^由从]*$/, '');
   for (let i = 0; i < 3; i++) t = t.replace(LEAD_FILLER, '').replace(/^(?:到|至|截至|在)?(?:20\d{2}年(?:底|末)?(?:前)?)/, '');
-  return t.replace(/(?:均|全部|总体|稳定|将|要|须|需|应|的|等|分别|各|力争|达|能|约|大约|及|和|、|，|,)+$/, '').replace(/^的/, '');
+  return t.replace(/(?:年均|均|全部|总体|稳定|将|要|须|需|应|的|等|分别|各|力争|达|能|约|大约|及|和|、|，|,)+$/, '').replace(/^的/, '');
 }
 
 // Administrative areas ("全市", "辖区") leave the name; kinds of area ("农村", "建成区") are part of
@@ -127,12 +127,13 @@ export function splitOutside(text: string, sep: RegExp): string[] {
  *   "户外广告设施和户外招牌审批（备案）率" (n = 2)         → the two sides of 和
  * Returns null when the subject does not split that way.
  */
-export function enumerate(subject: string, n: number): string[] | null {
+export function enumerate(subject: string, n: number, each = false): string[] | null {
   // A part before the last is a bare name: "化肥", "户外广告设施"; not a phrase that goes on
   // ("乡土适生树种和地产草种在新建、改建公园绿地的应用比例" does not split at 、).
   const bare = (ps: string[]) => ps.slice(0, -1).every((p) => p.length <= 14 && !/[在的对于]/.test(p));
   let parts = splitOutside(subject, /、/);
-  if (n > 1 && (parts.length !== n || !bare(parts))) parts = splitOutside(subject, /、|以及|和/);
+  // Several values, or one value said of each ("氮氧化物和挥发性有机物排放总量…分别下降10%"): 和 joins names too.
+  if ((n > 1 || each) && (parts.length !== Math.max(n, parts.length) || parts.length < 2 || !bare(parts))) parts = splitOutside(subject, /、|以及|和/);
   if (parts.length < 2 || (n > 1 && parts.length !== n) || !bare(parts)) return null;
   const last = parts[parts.length - 1]!;
   let head = '';

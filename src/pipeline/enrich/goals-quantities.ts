@@ -167,8 +167,11 @@ export function readQuantities(text: string): Quantity[] {
       start--;
     }
     const range = m[2] !== undefined;
-    if (range && !comparator) comparator = '>=';
-    out.push({ value: Number(m[1]), unit, start, end, numberEnd: m.index + m[1]!.length, comparator, after, range, kind });
+    // A range of a concentration is a ceiling: "控制在30-35微克/立方米" keeps the air at 35 or
+    // below; other ranges keep their lower bound ("1至2个静脉产业园" → at least 1).
+    const ceiling = range && kind === 'concentration';
+    if (range && !comparator) comparator = ceiling ? '<=' : '>=';
+    out.push({ value: Number(ceiling ? m[2] : m[1]), unit, start, end, numberEnd: m.index + m[1]!.length, comparator, after, range, kind });
   }
   for (const m of t.matchAll(CN_NUMBER)) {
     const digits = m[1] ?? m[2]!;

@@ -202,6 +202,8 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
         advance();
         if (COUNTS.has(first.kind) && (cue || listed)) sentenceCue = listedCue;
         let { indicator, scope } = nameGoal(left, listedCue, mid, namedAfter, COUNTS.has(first.kind), first.kind === 'share');
+        // "能耗年均下降3%": a rate each year, which a reader must not compare with a five-year total.
+        if (/年均\s*$/.test(left)) scope = scope ? `${scope}，年均` : '年均';
         // "市区20%以上、县城10%以上的面积达到…": the measure follows the clause's last number.
         if (!indicator) indicator = trimIndicator(named.slice(inClause.at(-1)!.end, clause.end).replace(/^的/, ''));
         if (!indicator && previousName) indicator = previousName; // "…新增…居住区172个，累计达到682个"
@@ -244,8 +246,8 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
           // "辐射安全许可证持证率、放射性废物以及废旧放射源安全处置率保持100%".
           // Each part must name a whole measure ("…持证率、…处置率"), unless 各 says so: "地表水国控、
           // 省控断面水质优良比例" is one measure of two kinds of sections.
-          const names = enumerate(indicator, 0);
           const each = /(?:各|分别)(?:自)?(?:比\s*\d{4}\s*年)?(?:减少|下降|降低|削减|增加|提高|达到|保持)/.test(pre);
+          const names = enumerate(indicator, 0, each);
           const whole = splitOutside(indicator, /、/).every((x) => INDICATOR_END.test(x));
           if (names && (each || whole)) for (const x of names) push(x, scope, first);
           else push(indicator, scope, first);

@@ -302,10 +302,20 @@ export function delimitedTableAt(lines: LineNode[], from: number): TableMatch | 
 }
 
 function delimitedRowsAt(lines: LineNode[], from: number): TableMatch | null {
+  // One tab between cells keeps an empty cell in its place ("2\t\t空气质量优良天数比率"): rows are
+  // split at every tab when that gives every row the header's width; text padded with several
+  // tabs between cells is split at runs of tabs.
+  let run = from;
+  while (lines[run]?.value.includes('\t') && !lines[run]?.data?.tableCells) run++;
+  const split = lines.slice(from, run).map((n) => n.value.split('\t').map((c) => c.trim()));
+  const width = split[0]?.length ?? 0;
+  // A column empty in every row, the header's included, is padding, not a column.
+  const padding = Array.from({ length: width }, (_, j) => split.every((r) => !r[j])).some(Boolean);
+  const exact = split.length >= 2 && split.every((r) => r.length === width) && !padding;
   const cellsOf = (n: LineNode | undefined): string[] | null => {
     if (!n) return null;
     if (n.data?.tableCells) return n.data.tableCells;
-    return n.value.includes('\t') ? n.value.split(/\t+/).map((c) => c.trim()) : null;
+    return n.value.includes('\t') ? n.value.split(exact ? '\t' : /\t+/).map((c) => c.trim()) : null;
   };
   const rows: string[][] = [];
   let at = from;
