@@ -365,3 +365,10 @@ describe('ranges, cumulative and yearly rates, names joined by 和, percentage p
     expect(doc.goals[0]).toMatchObject({ indicatorId: 'eco.forest-cover', value: 5, unit: '个百分点' });
   });
 });
+
+describe('a value per year listed', () => {
+  it('"到2023年、2025年，…分别控制在38、35微克/立方米以下" gives 38 by 2023 and 35 by 2025', () => {
+    const goals = read('到2023年、2025年，全市细颗粒物（PM2.5）浓度分别控制在38、35微克/立方米以下，优良天数比率分别达到80%、82%。');
+    expect(goals.map((g) => `${g.value}${g.unit} ${g.year}`)).toEqual(['38μg/m³ 2023', '35μg/m³ 2025', '80% 2023', '82% 2025']);
+  });
+});

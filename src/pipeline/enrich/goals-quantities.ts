@@ -144,10 +144,18 @@ export function readQuantities(text: string): Quantity[] {
     if (/[第〔［\[]$/.test(t.slice(0, m.index))) continue; // 第3条, 〔2018〕
     if (/^\s*(?:年(?!一遇)|月|日(?![\d])|号|时(?!\s)|期|版|届|级|章|条(?=[第（(]|规定)|款|:|：\d)/.test(rest) && !/^\s*年一遇/.test(rest)) continue;
     if (/^[.．]\d/.test(rest) || /^\s*[+＋]/.test(rest)) continue; // "1.2.3" section numbers, "5厂＋15站"
-    const u = UNIT_RE.exec(rest);
-    if (!u || !u[0].trim()) continue;
+    let u = UNIT_RE.exec(rest);
+    let shared = false;
+    // "分别控制在38、35微克/立方米": a bare number before 、 shares the unit of the number after it.
+    if (!u || !u[0].trim()) {
+      const next = /^\s*[、和]\s*\d+(?:\.\d+)?/.exec(rest);
+      const nextUnit = next ? UNIT_RE.exec(rest.slice(next[0].length)) : null;
+      if (!next || !nextUnit || !nextUnit[0].trim()) continue;
+      u = nextUnit;
+      shared = true;
+    }
     const { unit, kind } = unitAt(u);
-    let end = numberEnd + u[0].length;
+    let end = numberEnd + (shared ? 0 : u[0].length);
     const afterMatch = AFTER.exec(t.slice(end));
     let after: string | null = m[3] ?? null;
     let comparator: Comparator | null = m[3] ? '>=' : null;

@@ -73,6 +73,12 @@ function shelteredSpans(text: string): Span[] {
   return out;
 }
 
+/** Deadlines listed together, in order: "到2023年、2025年", "2023年和2025年" → [2023, 2025]. */
+function listedYears(before: string): number[] {
+  const m = /((?:20\d{2})\s*年(?:底|末)?(?:\s*[、和及与]\s*(?:20\d{2})\s*年(?:底|末)?)+)/.exec(before);
+  return m ? [...m[1]!.matchAll(/(20\d{2})\s*年/g)].map((y) => Number(y[1])) : [];
+}
+
 const SIZES = new Set(['area', 'flow', 'energy', 'volume', 'mass', 'length']);
 const BUILDS = /(?:新建|新增|建成|建设|完成|达到|增加|扩大|改造|修复|治理|整治|种植|造林|恢复|打造|实施)\s*$/;
 const THRESHOLD_AFTER = /^[\d.\s]+[^\d\s，。；、]{0,4}?(?:及|或)?以[上下]的/;
@@ -227,8 +233,8 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
         // "道路每平方米浮尘量不超过5克" → 克/平方米.
         const per = PER.exec(text.slice(clause.start, first.start));
         const unitOf = (q: Quantity) => (q.kind === 'mass' && per ? `${q.unit}/${per[1]}` : q.unit);
-        const push = (name: string, where: string | null, q: Quantity) => goals.push({
-          indicator: name || indicator, comparator: comparatorOf(q), value: q.value, unit: unitOf(q), year, baselineYear,
+        const push = (name: string, where: string | null, q: Quantity, at: number | null = year) => goals.push({
+          indicator: name || indicator, comparator: comparatorOf(q), value: q.value, unit: unitOf(q), year: at, baselineYear,
           change, scope: where, quoteStart, quoteEnd, baseline: base,
         });
 
@@ -240,7 +246,9 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
           else group.forEach((q) => push(places.rest, places.places.join('、'), q));
         } else if (group.length > 1) {
           const names = enumerate(indicator, group.length);
-          group.forEach((q, i) => push(names?.[i] ?? indicator, scope, q));
+          // "到2023年、2025年，…分别控制在38、35微克/立方米": one measure, a value per year listed.
+          const years = names ? [] : listedYears(text.slice(sentence.start, clause.start));
+          group.forEach((q, i) => push(names?.[i] ?? indicator, scope, q, years.length === group.length ? years[i]! : year));
         } else {
           // One value for several indicators: "化肥、农药使用量比2020年各减少10%",
           // "辐射安全许可证持证率、放射性废物以及废旧放射源安全处置率保持100%".
