@@ -372,3 +372,9 @@ describe('a value per year listed', () => {
     expect(goals.map((g) => `${g.value}${g.unit} ${g.year}`)).toEqual(['38μg/m³ 2023', '35μg/m³ 2025', '80% 2023', '82% 2025']);
   });
 });
+
+describe('a starting value with its year', () => {
+  it('"由2020年的85%提高到2025年的90%" keeps 85% of 2020 as the baseline', () => {
+    expect(read('空气质量优良天数比率由2020年的85%提高到2025年的90%。')[0]).toMatchObject({ value: 90, year: 2025, baseline: { value: 85, year: 2020 } });
+  });
+});

@@ -104,7 +104,7 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
     // in clauses of their own: "推进居住区289个投放点微更新，159个投放点专项更新，…服务点9个".
     let sentenceCue: string | null = null;
     // "由12万吨/天，提高至24万吨/天": the starting value, kept for the target that follows it.
-    let startValue: { value: number; unit: string } | null = null;
+    let startValue: { value: number; unit: string; year: number | null } | null = null;
     for (let ci = 0; ci < clauses.length; ci++) {
       const clause = clauses[ci]!;
       // "城区200㎡以上的住宅小区", "10蒸吨及以下的燃煤锅炉": a size that picks what a task applies
@@ -146,9 +146,11 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
         const mark = markBefore(first.start, sentence.start);
         if (mark?.kind === 'status') return;
         if (/[×*÷=＝/]$/.test(beforeNumber) || /^[×*÷=＝]/.test(after.trim())) return;
-        if (/(?:由|从)$/.test(beforeNumber)) {
-          startValue = { value: first.value, unit: first.unit };
-          previousName = trimIndicator(namedPre.replace(/(?:由|从)\s*$/, '')) || previousName;
+        // The starting value, "由12万吨/天，提高至24万吨/天", with its year where given: "由2020年的85%提高到…".
+        const from = /(?:由|从)\s*(?:(20\d{2})\s*年(?:底|末)?\s*的?)?$/.exec(beforeNumber);
+        if (from) {
+          startValue = { value: first.value, unit: first.unit, year: from[1] ? Number(from[1]) : null };
+          previousName = trimIndicator(namedPre.slice(0, from.index)) || previousName;
           return;
         }
         if (/^的?基础上/.test(after) || ABOUT.test(beforeNumber)) return;
@@ -228,8 +230,8 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
         while (/\s/.test(text[quoteStart] ?? '')) quoteStart++;
         const quoteEnd = clause.end;
         const baselineYear = baselineMark?.year ?? null;
-        const sv = startValue as { value: number; unit: string } | null;
-        const base = sv && sv.unit === first.unit ? { value: sv.value, year: null } : null;
+        const sv = startValue as { value: number; unit: string; year: number | null } | null;
+        const base = sv && sv.unit === first.unit ? { value: sv.value, year: sv.year } : null;
         // "道路每平方米浮尘量不超过5克" → 克/平方米.
         const per = PER.exec(text.slice(clause.start, first.start));
         const unitOf = (q: Quantity) => (q.kind === 'mass' && per ? `${q.unit}/${per[1]}` : q.unit);
