@@ -378,3 +378,28 @@ describe('a starting value with its year', () => {
     expect(read('空气质量优良天数比率由2020年的85%提高到2025年的90%。')[0]).toMatchObject({ value: 90, year: 2025, baseline: { value: 85, year: 2020 } });
   });
 });
+
+describe('from a start to a target under a deadline', () => {
+  it('"到2025年，…由2020年的85%提高到90%" is due by 2025, from 85% in 2020', () => {
+    expect(read('到2025年，全市空气质量优良天数比率由2020年的85%提高到90%。')[0]).toMatchObject({ indicator: '空气质量优良天数比率', scope: '全市', value: 90, year: 2025, baseline: { value: 85, year: 2020 } });
+    expect(read('到2025年，城市污水处理率从2020年的90%提升至95%。')[0]).toMatchObject({ indicator: '城市污水处理率', value: 95, year: 2025 });
+  });
+  it('a range under a ceiling is the ceiling; a fall of a range keeps its lower bound', () => {
+    expect(read('到2025年，PM2.5浓度下降3-5微克/立方米。')[0]).toMatchObject({ comparator: '>=', value: 3 });
+  });
+  it('a list number is no quantity: "1、90%以上的行政村…"', () => {
+    expect(read('到2025年：\n1、90%以上的行政村生活污水得到有效治理。').map((g) => g.value)).toEqual([90]);
+  });
+  it('names joined by 和 split only into whole measures', () => {
+    expect(read('到2025年，市级和县级监测站标准化建设达标率分别达到100%。').map((g) => g.indicator)).toEqual(['市级和县级监测站标准化建设达标率']);
+    expect(read('到2025年，城镇和农村生活污水处理率分别达到95%。').map((g) => g.indicator)).toEqual(['城镇生活污水处理率', '农村生活污水处理率']);
+    expect(read('到2025年，重点河湖生态流量和生态水位达标率分别达到90%。').map((g) => g.indicator)).toEqual(['重点河湖生态流量达标率', '生态水位达标率']);
+  });
+  it('years compared with are no deadlines', () => {
+    expect(read('与2015年和2020年相比，到2025年全市PM2.5浓度分别下降30%、15%。').map((g) => g.year)).toEqual([2025, 2025]);
+  });
+  it('"累计" reports unless a deadline governs it', () => {
+    expect(read('近年来全市累计削减化学需氧量1.2万吨。', 2025)).toEqual([]);
+    expect(read('到2025年，单位地区生产总值二氧化碳排放累计下降18%。')[0]).toMatchObject({ indicator: '单位地区生产总值二氧化碳排放', value: 18 });
+  });
+});

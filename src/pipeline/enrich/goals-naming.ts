@@ -28,7 +28,7 @@ const MAKE = /新增|新建|增设|建成|建设|完成|整治|治理|改造|修
 const LINK = /^(?:达到|达|为|保持|保持在|稳定在|维持|维持在|实现|确保|不低于|不少于|不小于|不超过|不高于|不大于|至少|低于|小于|优于|高于|超过|大于|控制在|提高到|提高至|提升到|提升至|增加到|增加至|增至|降至|降低到|降低至|超)$/;
 // A verb that ends the words before a comparator: "每年组织（至少1轮…）".
 const DOING = /(?:组织|开展|建设|新建|新增|建成|完成|打造|设置|安排|配备|实施|推进|举办|培训)$/;
-const HEAD = /(?:排放总量|消费总量|使用总量|使用量|排放量|利用率|处理率|覆盖率|达标率|普及率|浓度|总量|强度|比例|比重|占比|面积|数量)$/;
+const HEAD = /(?:排放总量|消费总量|使用总量|使用量|排放量|综合利用率|利用率|处理率|覆盖率|达标率|普及率|浓度|总量|强度|比例|比重|占比|面积|数量)$/;
 const PLACE_LEAD = /^([\u4e00-\u9fff]{2,6}?(?:市|县|区|镇|乡|街道|岛))((?:建成区|城区)?)(.*)$/;
 
 /** A subject without spaces, opening connectives, time phrases or trailing particles. */
@@ -44,7 +44,7 @@ export function trimIndicator(s: string): string {
   // "城镇污水处理率由95％(提高至99％)": the starting value is not part of the name.
   t = t.replace(/(?:由|从)[^由从]*\d[^由从]*$/, '');
   for (let i = 0; i < 3; i++) t = t.replace(LEAD_FILLER, '').replace(/^(?:到|至|截至|在)?(?:20\d{2}年(?:底|末)?(?:前)?)/, '');
-  return t.replace(/(?:年均|均|全部|总体|稳定|将|要|须|需|应|的|等|分别|各|力争|达|能|约|大约|及|和|、|，|,)+$/, '').replace(/^的/, '');
+  return t.replace(/(?:累计|年均|均|全部|总体|稳定|将|要|须|需|应|的|等|分别|各|力争|达|能|约|大约|及|和|、|，|,)+$/, '').replace(/^的/, '');
 }
 
 // Administrative areas ("全市", "辖区") leave the name; kinds of area ("农村", "建成区") are part of
@@ -132,8 +132,25 @@ export function enumerate(subject: string, n: number, each = false): string[] | 
   // ("乡土适生树种和地产草种在新建、改建公园绿地的应用比例" does not split at 、).
   const bare = (ps: string[]) => ps.slice(0, -1).every((p) => p.length <= 14 && !/[在的对于]/.test(p));
   let parts = splitOutside(subject, /、/);
-  // Several values, or one value said of each ("氮氧化物和挥发性有机物排放总量…分别下降10%"): 和 joins names too.
-  if ((n > 1 || each) && (parts.length !== Math.max(n, parts.length) || parts.length < 2 || !bare(parts))) parts = splitOutside(subject, /、|以及|和/);
+  if (n > 1 && (parts.length !== n || !bare(parts))) parts = splitOutside(subject, /、|以及|和/);
+  // One value said of each of two names joined by 和 ("氮氧化物和挥发性有机物排放总量…分别下降10%"):
+  // only names of some length that become whole measures, or scopes of one measure ("城镇和农村
+  // 生活污水处理率"); "市级和县级…达标率", "收集和处理率" stay one measure.
+  if (each && n <= 1 && parts.length < 2) {
+    const joined = splitOutside(subject, /以及|和/);
+    if (joined.length === 2) {
+      const [a = '', b = ''] = joined;
+      if (a.length === 2 && SCOPE.test(a) && SCOPE.test(b.slice(0, 2)) && b.length > 4) return [a + b.slice(2), b];
+      const h = HEAD.exec(b)?.[0] ?? '';
+      const whole = (x: string) => INDICATOR_END.test(x);
+      if (a.length >= 3 && h && b.length > h.length) {
+        // "生态流量和生态水位达标率": a rate both share, though 生态流量 is a measure of its own.
+        const first = whole(a) && !(h.endsWith('率') && !a.endsWith('率')) ? a : a + h;
+        if (whole(first) && whole(b)) return [first, b];
+      }
+    }
+    return null;
+  }
   if (parts.length < 2 || (n > 1 && parts.length !== n) || !bare(parts)) return null;
   const last = parts[parts.length - 1]!;
   let head = '';

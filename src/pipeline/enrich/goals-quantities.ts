@@ -31,6 +31,8 @@ export interface Quantity {
   after: string | null;
   /** The number was a range (1至2个, 3—5年一遇); value is its lower bound. */
   range: boolean;
+  /** A range's upper bound. */
+  upper?: number;
   /** Kind of unit: what it measures, used to tell goals from rules. */
   kind: UnitKind;
 }
@@ -147,6 +149,8 @@ export function readQuantities(text: string): Quantity[] {
     let u = UNIT_RE.exec(rest);
     let shared = false;
     // "分别控制在38、35微克/立方米": a bare number before 、 shares the unit of the number after it.
+    // Not a list's number: "1、90%以上的行政村…" at the start of a line or sentence.
+    if ((!u || !u[0].trim()) && !/[\u4e00-\u9fff]\s*$/.test(t.slice(0, m.index))) continue;
     if (!u || !u[0].trim()) {
       const next = /^\s*[、和]\s*\d+(?:\.\d+)?/.exec(rest);
       const nextUnit = next ? UNIT_RE.exec(rest.slice(next[0].length)) : null;
@@ -175,11 +179,8 @@ export function readQuantities(text: string): Quantity[] {
       start--;
     }
     const range = m[2] !== undefined;
-    // A range of a concentration is a ceiling: "控制在30-35微克/立方米" keeps the air at 35 or
-    // below; other ranges keep their lower bound ("1至2个静脉产业园" → at least 1).
-    const ceiling = range && kind === 'concentration';
-    if (range && !comparator) comparator = ceiling ? '<=' : '>=';
-    out.push({ value: Number(ceiling ? m[2] : m[1]), unit, start, end, numberEnd: m.index + m[1]!.length, comparator, after, range, kind });
+    if (range && !comparator) comparator = '>=';
+    out.push({ value: Number(m[1]), ...(range ? { upper: Number(m[2]) } : {}), unit, start, end, numberEnd: m.index + m[1]!.length, comparator, after, range, kind });
   }
   for (const m of t.matchAll(CN_NUMBER)) {
     const digits = m[1] ?? m[2]!;

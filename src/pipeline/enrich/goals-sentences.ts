@@ -75,8 +75,11 @@ function shelteredSpans(text: string): Span[] {
 
 /** Deadlines listed together, in order: "到2023年、2025年", "2023年和2025年" → [2023, 2025]. */
 function listedYears(before: string): number[] {
-  const m = /((?:20\d{2})\s*年(?:底|末)?(?:\s*[、和及与]\s*(?:20\d{2})\s*年(?:底|末)?)+)/.exec(before);
-  return m ? [...m[1]!.matchAll(/(20\d{2})\s*年/g)].map((y) => Number(y[1])) : [];
+  // A deadline: after 到/至/力争, or before 前; not years compared with ("与2015年和2020年相比"),
+  // built on ("在…基础上") or measured in ("根据2021年、2022年监测数据").
+  const m = /(到|至|力争到?)?\s*((?:20\d{2})\s*年(?:底|末)?(?:\s*[、和及与]\s*(?:20\d{2})\s*年(?:底|末)?)+)\s*(前)?/.exec(before);
+  if (!m || !(m[1] || m[3]) || /^[^，,。；]{0,6}(?:相比|基础|监测|数据|比较|以来)/.test(before.slice(m.index + m[0].length))) return [];
+  return [...m[2]!.matchAll(/(20\d{2})\s*年/g)].map((y) => Number(y[1]));
 }
 
 const SIZES = new Set(['area', 'flow', 'energy', 'volume', 'mass', 'length']);
@@ -100,11 +103,13 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
     const sentenceText = text.slice(sentence.start, sentence.end);
     if (DEFINITION.test(sentenceText) || CONDITION.test(sentenceText)) continue;
     let previousName: string | null = null;
+    /** Where the start value's subject named a scope ("实现全区城镇污水处理率由95%提高至99%" → 全区). */
+    let startScope: string | null = null;
     // The verb of the last count accepted in this sentence, which governs the counts listed after it
     // in clauses of their own: "推进居住区289个投放点微更新，159个投放点专项更新，…服务点9个".
     let sentenceCue: string | null = null;
     // "由12万吨/天，提高至24万吨/天": the starting value, kept for the target that follows it.
-    let startValue: { value: number; unit: string; year: number | null } | null = null;
+    let startValue: { value: number; unit: string; year: number | null; at: number } | null = null;
     for (let ci = 0; ci < clauses.length; ci++) {
       const clause = clauses[ci]!;
       // "城区200㎡以上的住宅小区", "10蒸吨及以下的燃煤锅炉": a size that picks what a task applies
@@ -119,7 +124,12 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
       // reports nothing, when the clause goes on to commit to the number.
       const lead = text.slice(clause.start, inClause[0]!.start);
       const picks = /^\s*已建成?/.test(lead) && /(?:达到|保持|提高到|提升到|不低于|稳定在)\s*$/.test(lead);
-      if ((STATUS.test(lead) && !picks) || PREMISE.test(clauseText.trim()) || RULE.test(clauseText)) continue;
+      // "“十四五”期间累计下降14%", "到2025年…累计新增…": a cumulative target under a deadline; "累计"
+      // without one reports ("近年来全市累计削减化学需氧量1.2万吨").
+      const cumulative = /累计(?:下降|降低|减少|削减|提高|提升|增加|新增)/.test(lead)
+        && /(?:到|至)\s*20\d{2}\s*年|期间|十[四五六]五|规划期/.test(text.slice(sentence.start, inClause[0]!.start))
+        && !/目前|近年来|以来|已/.test(text.slice(sentence.start, inClause[0]!.start));
+      if ((STATUS.test(lead) && !picks && !cumulative) || PREMISE.test(clauseText.trim()) || RULE.test(clauseText)) continue;
       // Quantities joined only by 、 和 及 share their subject ("分别达到60%、50%以上").
       const groups: Quantity[][] = [];
       for (const q of inClause) {
@@ -142,17 +152,21 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
         let namedAfter = named.slice(last.end, nextStart);
         if (gi + 1 < groups.length && namedAfter.includes('、')) namedAfter = namedAfter.slice(0, namedAfter.lastIndexOf('、'));
         const beforeNumber = pre.replace(/\s+$/, '');
-        // History stated in this sentence before the number ("截至2024年底，…") unless a deadline follows it.
-        const mark = markBefore(first.start, sentence.start);
-        if (mark?.kind === 'status') return;
-        if (/[×*÷=＝/]$/.test(beforeNumber) || /^[×*÷=＝]/.test(after.trim())) return;
-        // The starting value, "由12万吨/天，提高至24万吨/天", with its year where given: "由2020年的85%提高到…".
+        // The starting value, "由12万吨/天，提高至24万吨/天", with its year where given: "由2020年的85%
+        // 提高到90%" (a past year, which dates the start, not the target).
         const from = /(?:由|从)\s*(?:(20\d{2})\s*年(?:底|末)?\s*的?)?$/.exec(beforeNumber);
         if (from) {
-          startValue = { value: first.value, unit: first.unit, year: from[1] ? Number(from[1]) : null };
-          previousName = trimIndicator(namedPre.slice(0, from.index)) || previousName;
+          startValue = { value: first.value, unit: first.unit, year: from[1] ? Number(from[1]) : null, at: preStart + from.index };
+          const subject = nameGoal(namedPre.slice(0, from.index), '', '', '', COUNTS.has(first.kind), first.kind === 'share');
+          previousName = subject.indicator || trimIndicator(namedPre.slice(0, from.index)) || previousName;
+          startScope = subject.scope;
+          advance(); // the target after it is named by what came before the start: previousName
           return;
         }
+        // History stated in this sentence before the number ("截至2024年底，…") unless a deadline follows it.
+        const mark = markBefore(first.start, sentence.start);
+        if (mark?.kind === 'status' && !startValue?.year) return;
+        if (/[×*÷=＝/]$/.test(beforeNumber) || /^[×*÷=＝]/.test(after.trim())) return;
         if (/^的?基础上/.test(after) || ABOUT.test(beforeNumber)) return;
         if (gi > 0 && /^\s*[（(]\s*$/.test(pre)) return; // "控制在0.3%(1天)以内": the same target restated
         if (/^\s*[（(]\s*20\d{2}/.test(after)) return; // "1191平方公里（2016滩涂报告数据）": a figure with its data year
@@ -198,8 +212,12 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
         const prior = lastDeadlineBefore(marks, first.start);
         // "达到3年一遇标准的远景目标要求": a long-term aim without a year; "每季度…公开一次",
         // "每年组织至少1轮": a standing rule, due every period rather than by a year.
+        // The start's year is not the target's: "到2025年，…由2020年的85%提高到90%" is due by 2025.
+        const started = (startValue as { year: number | null; at: number } | null);
+        const own = started?.year && mark && mark.year === started.year && mark.index >= started.at ? null : mark;
+        const before = own === mark ? prior : started ? lastDeadlineBefore(marks, started.at) : prior;
         const year = /远景/.test(clauseText) || FREQUENCY.test(text.slice(clause.start, first.start)) ? null
-          : mark ? mark.year : prior !== undefined ? prior : ctx.carried ?? ctx.times.annualYear;
+          : own ? own.year : before !== undefined ? before : ctx.carried ?? ctx.times.annualYear;
 
         // The indicator: the words before the verb, or the verb and the thing counted.
         const cueAt = cue ? cue.index : namedPre.length;
@@ -214,7 +232,10 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
         if (/年均\s*$/.test(left)) scope = scope ? `${scope}，年均` : '年均';
         // "市区20%以上、县城10%以上的面积达到…": the measure follows the clause's last number.
         if (!indicator) indicator = trimIndicator(named.slice(inClause.at(-1)!.end, clause.end).replace(/^的/, ''));
-        if (!indicator && previousName) indicator = previousName; // "…新增…居住区172个，累计达到682个"
+        if (!indicator && previousName) {
+          indicator = previousName; // "…新增…居住区172个，累计达到682个"
+          if (startValue) scope ??= startScope;
+        }
         // "统筹实施低洼圩区的提标改造，达到20年一遇标准": the subject is in the clause before.
         const prevClauseText = ci > 0 ? trimIndicator(named.slice(clauses[ci - 1]!.start, clauses[ci - 1]!.end)) : '';
         if (indicator.length <= 2 && prevClauseText && !/\d/.test(prevClauseText)) indicator = prevClauseText.slice(-24) + indicator;
@@ -230,13 +251,16 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
         while (/\s/.test(text[quoteStart] ?? '')) quoteStart++;
         const quoteEnd = clause.end;
         const baselineYear = baselineMark?.year ?? null;
-        const sv = startValue as { value: number; unit: string; year: number | null } | null;
+        const sv = startValue as { value: number; unit: string; year: number | null; at: number } | null;
         const base = sv && sv.unit === first.unit ? { value: sv.value, year: sv.year } : null;
         // "道路每平方米浮尘量不超过5克" → 克/平方米.
         const per = PER.exec(text.slice(clause.start, first.start));
         const unitOf = (q: Quantity) => (q.kind === 'mass' && per ? `${q.unit}/${per[1]}` : q.unit);
+        // A range held under a ceiling is the ceiling: "控制在30-35微克/立方米" → at most 35 (a fall
+        // of "3-5微克" or a floor of "5-7.5毫克/升" keeps its lower bound).
+        const ceiling = (q: Quantity) => q.upper !== undefined && /控制在|降至|降到|降低到|降低至|下降到|下降至|不超过|不高于/.test(cueWord);
         const push = (name: string, where: string | null, q: Quantity, at: number | null = year) => goals.push({
-          indicator: name || indicator, comparator: comparatorOf(q), value: q.value, unit: unitOf(q), year: at, baselineYear,
+          indicator: name || indicator, comparator: ceiling(q) ? '<=' : comparatorOf(q), value: ceiling(q) ? q.upper! : q.value, unit: unitOf(q), year: at, baselineYear,
           change, scope: where, quoteStart, quoteEnd, baseline: base,
         });
 

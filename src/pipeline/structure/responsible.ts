@@ -84,8 +84,10 @@ const BRACKETED_ONE = /[（(]([^（）()，,。；]{2,80}?)(?:等)?(?:按职责�
 export function findBracketedDuties(text: string): ResponsibleGroup[] {
   const out: ResponsibleGroup[] = [];
   for (const m of text.matchAll(BRACKETED_ONE)) {
-    const units = (m[1] ?? '').split('、').map((u) => u.replace(/^由/, '').trim()).filter(Boolean);
-    if (units.length && units.every((u) => UNIT.test(u))) out.push({ role: m[2] === '牵头' ? '牵头单位' : '责任单位', units });
+    // "（具体由县水利局负责）", "（以上任务均由市水利局牵头）": the units follow 由.
+    const named = (m[1] ?? '').split('由').at(-1) ?? '';
+    const units = named.split(/、|和|及|会同/).map((u) => u.trim()).filter(Boolean);
+    if (units.length && units.every((u) => UNIT.test(u) && u.length <= 20 && !/资金|任务|具体|以上|均$/.test(u))) out.push({ role: m[2] === '牵头' ? '牵头单位' : '责任单位', units });
   }
   for (const m of text.matchAll(BRACKETED)) {
     const split = (s: string) => s.split(/[、，,；;]/).map((u) => u.replace(/^(?:和|及|以及|由)/, '').trim()).filter(Boolean);

@@ -26,6 +26,7 @@ import { takeContents } from './contents.ts';
 import { takeMasthead } from './masthead.ts';
 import { takeNotice, type NoticeInfo } from './notice.ts';
 import { takeColophon, takeSignature } from './signature.ts';
+import { jurisdictionOf } from '../meta/place.ts';
 
 export function structure() {
   return (tree: LinesRoot, file: VFile) => {
@@ -40,7 +41,12 @@ export function structure() {
     let signedLast = false;
     if (!signature.length && !notice && last) {
       const tail = takeSignature(last.body);
-      if (tail.signature.length > 1) {
+      // Only a body of the document's own place signs it ("宁远县生态环境保护委员会" for "宁远县…办法");
+      // an enclosed document's signer ("某某省生态环境厅") or a task's lead unit does not.
+      const place = jurisdictionOf(masthead.find((m) => m.role === 'title')?.text ?? null, null)?.name;
+      // And only right under the attachment's table (a score sheet, a task list): an enclosed
+      // notice or report signs itself.
+      if (tail.signature.length > 1 && place && tail.main.at(-1)?.data?.table && tail.signature.some((l) => l.value.includes(place))) {
         last.body = tail.main;
         signature = tail.signature;
         signedLast = true;

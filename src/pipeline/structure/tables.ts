@@ -311,7 +311,8 @@ function delimitedRowsAt(lines: LineNode[], from: number): TableMatch | null {
   const width = split[0]?.length ?? 0;
   // A column empty in every row, the header's included, is padding, not a column.
   const padding = Array.from({ length: width }, (_, j) => split.every((r) => !r[j])).some(Boolean);
-  const exact = split.length >= 2 && split.every((r) => r.length === width) && !padding;
+  // A header has a word in every column; an empty one is a tab of alignment ("指标\t\t2020年").
+  const exact = split.length >= 2 && split.every((r) => r.length === width) && !padding && (split[0] ?? []).every(Boolean);
   const cellsOf = (n: LineNode | undefined): string[] | null => {
     if (!n) return null;
     if (n.data?.tableCells) return n.data.tableCells;
