@@ -11,19 +11,16 @@ import type { Block, LineNode, Section } from '../types.ts';
 import { continuingMarker, familyRank, matchMarker, printMarker, type Marker, type MarkerFamily } from './markers.ts';
 import { listRuns, titledArticleItems } from './item-runs.ts';
 import { findBracketedDuties, findResponsibility } from './responsible.ts';
+import {
+  ATTACHMENTS, BRACKET_LEAD, BULLET, ENUMERATION_FAMILIES, ENUMERATION_ITEM, FOREWORD, isBullet, LIST_FAMILIES, NOTES,
+  SENTENCE_ITEM, TASK_CLAUSE,
+} from './line-forms.ts';
 
 const HEADING_MAX = 50;
 /** "专栏1　“三堤三网两生态”", "专栏 2 生态清洁小流域涉及水务主要实施内容" */
 const ASIDE = /^专栏\s*([0-9一二三四五六七八九十]+)[\s\u3000:：]*(.*)$/;
 /** An article's caption: "第五条（公众参与）…" → 公众参与 */
 const CAPTION = /^[（(]([^（）()]{1,20})[）)]\s*/;
-/**
- * Lines that open a numbered list which is not the plan's numbering: "附件：1．…" (the attachments),
- * "注：1.指标值为全市平均值。" or a lone "注：" (notes under a table). The "2．…" lines after them
- * belong to that list (a note's "2." only while no task of the plan would be "2." too).
- */
-const ATTACHMENTS = /^附\s*件\s*[:：]/;
-const NOTES = /^注\s*[:：]\s*(?:$|[(（]?1\s*[)）.．、])/;
 const LEAD_MAX = 60;
 /** "区文明办：", "森林覆盖率：", "3.公园数量: " — a short label, no comma, before a colon. */
 const COLON_LEAD = /^([^，,。；：:]{2,50}?)\s*(?<!\d)[：:](?!\d)\s*/;
@@ -32,34 +29,8 @@ const COLON_LEAD = /^([^，,。；：:]{2,50}?)\s*(?<!\d)[：:](?!\d)\s*/;
  * digits is a time or a ratio ("每日8:30前", "按照1:1比例"), not a label's.
  */
 const LABEL_LEAD = /^([^，,。；：:]{2,20}?)\s*(?<!\d)[：:](?!\d)\s*(?=[^：:]{8,})/;
-/**
- * "【推进柴油货车治理】全面实施国六排放标准。" — a title in lenticular brackets run into its text,
- * as web editions of plans print their task titles: the title names the item or leads the paragraph.
- * Words, not "【2024】12号" or the label "【责任单位】"; a deep item (①, （1）) stays an item of its list.
- */
-const BRACKET_LEAD = /^【(?!(?:责任|牵头|配合)(?:单位|部门|主体)】)([^【】\n]{0,28}[\u4e00-\u9fff][^【】\n]{0,28})】[\s\u3000]*(?=\S)/;
-/**
- * A bulleted line, an item of a list: "●加强柴油货车治理。", "• 推进VOCs治理", "■ 加强监测",
- * "➢ 开展专项执法", "✅ 强化…" (a WeChat article), Markdown's "- 推进…". Not the marks plans give notes and forms: "★为约束性
- * 指标", "* 为约束性指标", "□是 □否", "○二五年" (a year broken over a line), "- 5℃以下". The
- * bullet is kept as the item's marker, as printed.
- */
-const BULLET_MARKS = '●•■◆▪▶►➢◇◎✅☑✔';
-const BULLET = new RegExp(`^([${BULLET_MARKS}]|-(?=[\\s\\u3000]+[^\\s\\u3000\\d]))[\\s\\u3000]*(?=\\S)`);
-const isBullet = (marker: string | null | undefined) => marker === '-' || (marker?.length === 1 && BULLET_MARKS.includes(marker));
-/** A task's opening clause, a verb and its object before the first comma: "强化扬尘管控，". */
-const TASK_CLAUSE = /^((?:推进|推动|实施|强化|开展|加快|加强|完善|深化|严格|建立|健全|落实|提升|提高|巩固|优化|构建|打造|建设|组织|探索|促进|实行|抓好|做好|拓宽|扩大|规范|保障|确保|统筹|整治|治理|防范|保护|修复|培育|引导|鼓励|支持|发展|控制|减少|削减|淘汰|创建|持续|全面|深入|着力|大力|积极|有序|稳步)[^，,。；：:\d]{2,16})[，,]\s*/;
-/** A foreword's heading, printed without a number: "前言", "前  言", "序言", "引言". */
-const FOREWORD = /^(?:前\s*言|序\s*言|引\s*言|导\s*言)$/;
 /** "河湖水面率，即河湖面积占…" — an indicator named, then defined. */
 const DEFINED_TERM = /^([^，,。；：:]{2,30})[，,](?=即)/;
-/** Deep items with no short lead read better as a list than as headings: "（1）到2025年，…。" */
-const LIST_FAMILIES: MarkerFamily[] = ['arabic-paren', 'arabic-half', 'circled'];
-/** An item of an enumeration, which no heading is: it ends in a semicolon ("…达到72%（约束性）；"). */
-const ENUMERATION_ITEM = /[；;]\s*$/;
-const ENUMERATION_FAMILIES: MarkerFamily[] = ['cn-paren', 'arabic', ...LIST_FAMILIES];
-/** One whole sentence of 16 characters or more, with a comma inside: a statement, not a title. */
-const SENTENCE_ITEM = /^[^。！？；]{8,}[，,][^。！？；]{4,}。$/;
 /**
  * Standard part names that a flattened document runs into its first sentence:
  * "一、总体要求以习近平新时代…" → heading 总体要求.
