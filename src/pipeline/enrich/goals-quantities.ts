@@ -148,10 +148,10 @@ export function readQuantities(text: string): Quantity[] {
     if (/^[.．]\d/.test(rest) || /^\s*[+＋]/.test(rest)) continue; // "1.2.3" section numbers, "5厂＋15站"
     let u = UNIT_RE.exec(rest);
     let shared = false;
-    // "分别控制在38、35微克/立方米": a bare number before 、 shares the unit of the number after it.
-    // Not a list's number: "1、90%以上的行政村…" at the start of a line or sentence.
-    if ((!u || !u[0].trim()) && !/[\u4e00-\u9fff]\s*$/.test(t.slice(0, m.index))) continue;
+    // "分别控制在38、35微克/立方米": a bare number before 、 shares the unit of the number after it;
+    // not a list's number, "1、90%以上的行政村…" at the start of a line or sentence.
     if (!u || !u[0].trim()) {
+      if (!/[\u4e00-\u9fff]\s*$/.test(t.slice(0, m.index))) continue;
       const next = /^\s*[、和]\s*\d+(?:\.\d+)?/.exec(rest);
       const nextUnit = next ? UNIT_RE.exec(rest.slice(next[0].length)) : null;
       if (!next || !nextUnit || !nextUnit[0].trim()) continue;

@@ -126,9 +126,9 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
       const picks = /^\s*已建成?/.test(lead) && /(?:达到|保持|提高到|提升到|不低于|稳定在)\s*$/.test(lead);
       // "“十四五”期间累计下降14%", "到2025年…累计新增…": a cumulative target under a deadline; "累计"
       // without one reports ("近年来全市累计削减化学需氧量1.2万吨").
+      const sentenceLead = text.slice(sentence.start, inClause[0]!.start);
       const cumulative = /累计(?:下降|降低|减少|削减|提高|提升|增加|新增)/.test(lead)
-        && /(?:到|至)\s*20\d{2}\s*年|期间|十[四五六]五|规划期/.test(text.slice(sentence.start, inClause[0]!.start))
-        && !/目前|近年来|以来|已/.test(text.slice(sentence.start, inClause[0]!.start));
+        && /(?:到|至)\s*20\d{2}\s*年|期间|十[四五六]五|规划期/.test(sentenceLead) && !/目前|近年来|以来|已/.test(sentenceLead);
       if ((STATUS.test(lead) && !picks && !cumulative) || PREMISE.test(clauseText.trim()) || RULE.test(clauseText)) continue;
       // Quantities joined only by 、 和 及 share their subject ("分别达到60%、50%以上").
       const groups: Quantity[][] = [];

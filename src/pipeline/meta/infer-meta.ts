@@ -47,11 +47,13 @@ const APPROVED = /(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:[^（）()]{0,
 const PASSED_BY = /日\s*([^\s（）()\d]{2,10}?)第[一二三四五六七八九十百]+届(人民代表大会(?:常务委员会)?)第[一二三四五六七八九十百]+次(?:全体)?会议通过/;
 
 export function inferMeta({ masthead, fileNameTitle, notice, signature = [], fields = {}, opening }: TextHints): PlanMeta {
-  const approval = opening && /^[（(].*[）)]$/.test(opening) ? APPROVED.exec(opening) : null;
+  // A regulation's bracketed note under its title, read for its approval and the body that passed it.
+  const note = opening && /^[（(].*[）)]$/.test(opening) ? opening : null;
+  const approval = note ? APPROVED.exec(note) : null;
   const all = (role: MastheadLine['role']) => masthead.filter((m) => m.role === role).map((m) => m.text);
   const titleLines = dedupe(all('title'));
   let title = notice?.enclosed || titleOf(titleLines) || fileNameTitle || null;
-  const passedBy = opening && /^[（(].*[）)]$/.test(opening) ? PASSED_BY.exec(opening) : null;
+  const passedBy = note ? PASSED_BY.exec(note) : null;
   let issuer = notice?.issuer ?? (all('issuer').length ? issuerOf(all('issuer')) : null) ?? (passedBy ? `${passedBy[1]}${passedBy[2]}` : null);
   let province: string | undefined = approval?.[2];
   if (title) {

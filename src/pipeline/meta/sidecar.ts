@@ -6,7 +6,7 @@
 import { parse } from 'yaml';
 import { sidecarSchema, type Sidecar } from '../../schemas/sidecar.ts';
 import type { PlanMeta } from '../types.ts';
-import { NOTICE_TITLE } from '../structure/official-lines.ts';
+import { NOTICE_TITLE, docNumberOf } from '../structure/official-lines.ts';
 import { kindOf } from './infer-meta.ts';
 
 export type SidecarResult = { ok: true; sidecar: Sidecar } | { ok: false; problem: string };
@@ -61,7 +61,7 @@ export function fromFrontMatter(fm: Record<string, unknown> | undefined): Partia
   const date = str('issued', 'date', '发布日期', '成文日期');
   if (date && /^\d{4}(-\d{2}(-\d{2})?)?/.test(date)) out.issued = date.slice(0, 10);
   const doc = str('docNumber', 'doc_number', '文号', '发文字号');
-  if (doc) out.docNumber = doc.replace(/\s+/g, '');
+  if (doc) out.docNumber = docNumberOf(doc) ?? undefined;
   const kind = str('kind', '类型', '文种');
   const genre = kind ? kindOf(kind) : null;
   if (genre && genre === kind) out.kind = genre;

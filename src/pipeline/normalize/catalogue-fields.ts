@@ -56,7 +56,7 @@ function takeInlineFields(tree: LinesRoot, file: VFile): boolean {
   if (first < 0) return false;
   let end = first;
   const pairs: [string, string][] = [];
-  while (end < lines.length && pairsOf(lines[end]?.value ?? '')) pairs.push(...(pairsOf(lines[end++]?.value ?? '') ?? []));
+  for (let found = pairsOf(lines[end]?.value ?? ''); end < lines.length && found; found = pairsOf(lines[++end]?.value ?? '')) pairs.push(...found);
   // Labels with their values on the lines after them ("文件编号：" / "沪建综规〔2024〕61 号") are the other layout.
   if (pairs.filter(([, value]) => value).length < MIN_LABELS) return false;
   for (const line of lines.slice(first, end)) report(file, 'boilerplate', line.position, { rule: '信息公开目录' }, line.value);

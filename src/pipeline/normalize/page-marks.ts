@@ -51,12 +51,20 @@ function runningLines(values: string[]): Map<number, number> {
   return out;
 }
 
+/**
+ * Whether a line comes right after source line `line`: on the next line, or with only page marks
+ * between them that pageMarks removed (data.followsLine). One rule for every reader of layout.
+ */
+export function directlyAfter(node: LineNode, line: number): boolean {
+  return node.position.start.line === line + 1 || node.data?.followsLine === line;
+}
+
 export function pageMarks() {
   return (tree: LinesRoot, file: VFile) => {
     const running = runningLines(tree.children.map((n) => n.value));
     // Where marks are removed between two lines with no blank line around them ("人均公园绿地面积",
     // "- 3 -", "约束性": one table row broken by a page), the line after still follows the one
-    // before: the readers of line layout (table-cells.ts) are told so by data.followsLine.
+    // before: the readers of line layout are told so by data.followsLine (see directlyAfter).
     let kept: LineNode | null = null;
     let reach: number | null = null;
     const remove = (node: LineNode) => {

@@ -11,8 +11,9 @@ import type { Block, LineNode, Section } from '../types.ts';
 import { continuingMarker, familyRank, matchMarker, printMarker, type Marker, type MarkerFamily } from './markers.ts';
 import { listRuns, titledArticleItems } from './item-runs.ts';
 import { findBracketedDuties, findResponsibility } from './responsible.ts';
+import { directlyAfter } from '../normalize/page-marks.ts';
 import {
-  ATTACHMENTS, BRACKET_LEAD, BULLET, ENUMERATION_FAMILIES, ENUMERATION_ITEM, FOREWORD, isBullet, LIST_FAMILIES, NOTES,
+  ATTACHMENTS, BRACKET_LEAD, bulletItem, ENUMERATION_FAMILIES, ENUMERATION_ITEM, FOREWORD, isBullet, LIST_FAMILIES, NOTES,
   SENTENCE_ITEM, TASK_CLAUSE,
 } from './line-forms.ts';
 
@@ -133,7 +134,7 @@ export function buildTree(lines: LineNode[], file: VFile): Section[] {
   for (let i = 0; i < lines.length; i++) {
     const node = lines[i] as LineNode;
     const line = node.position.start.line;
-    const follows = aside && (node.position.start.line === aside.lastLine + 1 || node.data?.followsLine === aside.lastLine);
+    const follows = aside && directlyAfter(node, aside.lastLine);
     const inBox = aside && follows ? markerOf(node) : undefined;
     if (aside && follows && inBox && boxItem(inBox, aside, i)) {
       addListItem(aside.section, inBox, node);
@@ -142,8 +143,8 @@ export function buildTree(lines: LineNode[], file: VFile): Section[] {
       continue;
     }
     if (aside && follows && !inBox) {
-      const bullet = BULLET.exec(node.value);
-      if (bullet?.[1]) addListItem(aside.section, { raw: bullet[1], rest: node.value.slice(bullet[0].length) }, node);
+      const bullet = bulletItem(node.value);
+      if (bullet) addListItem(aside.section, bullet, node);
       else aside.section.blocks.push({ id: '', themes: [], responsible: [], ...blockOf(node) });
       aside.lastLine = node.position.end.line;
       continue;
@@ -185,8 +186,8 @@ export function buildTree(lines: LineNode[], file: VFile): Section[] {
       }
     }
     if (!marker || inAttachments) {
-      const bullet = inAttachments ? null : BULLET.exec(node.value);
-      if (bullet?.[1]) addListItem(current(), { raw: bullet[1], rest: node.value.slice(bullet[0].length) }, node);
+      const bullet = inAttachments ? null : bulletItem(node.value);
+      if (bullet) addListItem(current(), bullet, node);
       else addBlock(paragraph(node));
       continue;
     }

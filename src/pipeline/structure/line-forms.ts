@@ -26,8 +26,13 @@ export const BRACKET_LEAD = /^【(?!(?:责任|牵头|配合)(?:单位|部门|主
  * line), "- 5℃以下". The bullet is kept as the item's marker, as printed.
  */
 const BULLET_MARKS = '●•■◆▪▶►➢◇◎✅☑✔';
-export const BULLET = new RegExp(`^([${BULLET_MARKS}]|-(?=[\\s\\u3000]+[^\\s\\u3000\\d]))[\\s\\u3000]*(?=\\S)`);
+const BULLET = new RegExp(`^([${BULLET_MARKS}]|-(?=[\\s\\u3000]+[^\\s\\u3000\\d]))[\\s\\u3000]*(?=\\S)`);
 export const isBullet = (marker: string | null | undefined) => marker === '-' || (marker?.length === 1 && BULLET_MARKS.includes(marker));
+/** A bulleted line as a list item's marker and text ("● 推进…" → "●", "推进…"), or null. */
+export function bulletItem(line: string): { raw: string; rest: string } | null {
+  const m = BULLET.exec(line);
+  return m?.[1] ? { raw: m[1], rest: line.slice(m[0].length) } : null;
+}
 /** A task's opening clause, a verb and its object before the first comma: "强化扬尘管控，". */
 export const TASK_CLAUSE = /^((?:推进|推动|实施|强化|开展|加快|加强|完善|深化|严格|建立|健全|落实|提升|提高|巩固|优化|构建|打造|建设|组织|探索|促进|实行|抓好|做好|拓宽|扩大|规范|保障|确保|统筹|整治|治理|防范|保护|修复|培育|引导|鼓励|支持|发展|控制|减少|削减|淘汰|创建|持续|全面|深入|着力|大力|积极|有序|稳步)[^，,。；：:\d]{2,16})[，,]\s*/;
 /** A foreword's heading, printed without a number: "前言", "前  言", "序言", "引言". */

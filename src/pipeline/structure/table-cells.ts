@@ -13,6 +13,7 @@
  * (‖ stands for a blank line, ⏎ for a line break.)
  */
 import type { LineNode } from '../types.ts';
+import { directlyAfter } from '../normalize/page-marks.ts';
 
 /** Words that head a column of a plan's tables: indicator, task, project and scoring tables. */
 const HEADER_WORD = new RegExp(
@@ -46,7 +47,7 @@ export function groupsFrom(lines: LineNode[], from: number, limit = 4000): Group
 }
 
 /** Next to each other in the source, or only page marks (removed) between them. */
-const adjacent = (a: LineNode, b: LineNode) => b.position.start.line === a.position.end.line + 1 || b.data?.followsLine === a.position.end.line;
+const adjacent = (a: LineNode, b: LineNode) => directlyAfter(b, a.position.end.line);
 
 /** Org-name endings: a cell listing units one per line keeps its line breaks. */
 const UNIT_END = /(?:局|办|委|会|处|室|所|站|中心|公司|政府|街道|镇|区|队|院|部)$/;
