@@ -7,7 +7,8 @@
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SearchableDoc, SearchableSection } from '../../src/search/records.ts';
+import type { Section } from '../../src/schemas/plan-document.ts';
+import type { SearchableDoc } from '../../src/search/records.ts';
 
 /** Places to move plans to: province, city, and a district or county of it. */
 const PLACES: [string, string, string][] = [
@@ -54,13 +55,10 @@ function shuffleSentences(text: string, next: () => number): string {
   return parts.length < 3 ? text : shuffled(parts, next).join('');
 }
 
-function moveSections(sections: SearchableSection[], next: () => number): SearchableSection[] {
+function moveSections(sections: Section[], next: () => number): Section[] {
   return sections.map((s) => ({
-    id: s.id,
-    number: s.number,
-    heading: s.heading,
-    themes: s.themes ?? [],
-    blocks: s.blocks.map((b) => ({ text: shuffleSentences(b.text, next) })),
+    ...s,
+    blocks: s.blocks.map((b) => ({ ...b, text: shuffleSentences(b.text, next) })),
     children: moveSections(s.children, next),
   }));
 }
@@ -99,7 +97,7 @@ export function generateCorpus(sourceDir: string, outDir: string, count: number)
       },
       sections: moveSections(doc.sections, next),
     };
-    const count = (ss: SearchableSection[]): number => ss.reduce((n, s) => n + 1 + count(s.children), 0);
+    const count = (ss: Section[]): number => ss.reduce((n, s) => n + 1 + count(s.children), 0);
     sections += count(moved.sections);
     writeFileSync(join(outDir, `g${String(i).padStart(5, '0')}-${slug}.json`), JSON.stringify(moved));
   }

@@ -10,3 +10,5 @@ export const jurisdictionSchema = z.strictObject({
   /** 省 | 市 | 区 | 县 | 投资区 | 开发区 … */
   level: z.string().optional(),
 });
+
+export type Jurisdiction = z.infer<typeof jurisdictionSchema>;

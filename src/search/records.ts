@@ -5,27 +5,10 @@
  * cross-links or goal summaries. The same function gives the ground truth of the tests and the
  * benchmark, so what is searched and what is checked cannot drift apart.
  */
+import type { PlanDocument, Section } from '../schemas/plan-document.ts';
 
-/** The parts of a plan document the search reads (a structural subset of PlanDocument). */
-export interface SearchableDoc {
-  meta: {
-    title: string | null;
-    jurisdiction: { name: string; province?: string; city?: string; county?: string; level?: string } | null;
-    issued: string | null;
-    period?: { from: number; to: number } | null;
-    kind: string | null;
-  };
-  sections: SearchableSection[];
-}
-
-export interface SearchableSection {
-  id: string;
-  number: string | null;
-  heading: string;
-  themes?: string[];
-  blocks: { text: string }[];
-  children: SearchableSection[];
-}
+/** The parts of a plan document the search reads. */
+export type SearchableDoc = Pick<PlanDocument, 'meta' | 'sections'>;
 
 export interface SectionRecord {
   /** The section's anchor on the plan page. */
@@ -49,14 +32,14 @@ export interface PlanRecordInfo {
 }
 
 /** "（一）" + "加快推动绿色低碳发展" → "（一）加快推动绿色低碳发展". */
-export function headingLine(s: Pick<SearchableSection, 'number' | 'heading'>): string {
+export function headingLine(s: Pick<Section, 'number' | 'heading'>): string {
   return `${s.number ?? ''}${s.heading}`.trim();
 }
 
 /** Every section that has text, in document order (depth first), with its heading path. */
 export function sectionRecords(doc: SearchableDoc): SectionRecord[] {
   const out: SectionRecord[] = [];
-  const walk = (sections: SearchableSection[], path: string[]): void => {
+  const walk = (sections: Section[], path: string[]): void => {
     for (const s of sections) {
       const line = headingLine(s);
       const here = line ? [...path, line] : path;

@@ -3,31 +3,32 @@
  * the plan's own text (not the cover notice or the signature), short excerpts. Shared by the plan
  * page, the theme pages and the cross-links; pure functions over the document.
  */
-import type { SectionShape } from '../schemas/plan-document.ts';
+import type { Section } from '../schemas/plan-document.ts';
 
-export type SectionNode = SectionShape;
+export type { Section };
+
 
 /** The parts of a document that are not the plan's own text. */
 const NOT_PLAN = new Set(['notice', 'signature']);
 
-export const isPlanText = (s: SectionNode): boolean => !s.role || !NOT_PLAN.has(s.role);
+export const isPlanText = (s: Section): boolean => !s.role || !NOT_PLAN.has(s.role);
 
 /** The heading as printed ("（二）深入打好碧水保卫战"), or '' for an unheaded stretch of text. */
-export function sectionLabel(s: SectionNode): string {
+export function sectionLabel(s: Section): string {
   return `${s.number ?? ''}${s.heading}`.trim();
 }
 
 /** True when the section prints a heading (an unheaded opening paragraph does not). */
-export const hasHeading = (s: SectionNode): boolean => sectionLabel(s) !== '';
+export const hasHeading = (s: Section): boolean => sectionLabel(s) !== '';
 
 export interface Visit {
-  section: SectionNode;
+  section: Section;
   /** Outermost first, not including the section itself. */
-  ancestors: SectionNode[];
+  ancestors: Section[];
 }
 
 /** Every section in document order with its ancestors. */
-export function* walk(sections: SectionNode[], ancestors: SectionNode[] = []): Generator<Visit> {
+export function* walk(sections: Section[], ancestors: Section[] = []): Generator<Visit> {
   for (const section of sections) {
     yield { section, ancestors };
     yield* walk(section.children, [...ancestors, section]);
@@ -40,12 +41,12 @@ export function headingPath(visit: Visit): string[] {
 }
 
 /** Number of blocks in a section and everything under it. */
-export function blockCount(s: SectionNode): number {
+export function blockCount(s: Section): number {
   return s.blocks.length + s.children.reduce((n, c) => n + blockCount(c), 0);
 }
 
 /** The first block text of the section, or of its first sub-section that has one. */
-export function firstText(s: SectionNode): string | null {
+export function firstText(s: Section): string | null {
   const own = s.blocks.find((b) => b.text.trim());
   if (own) return own.text;
   for (const c of s.children) {

@@ -6,7 +6,8 @@
  * request), else its first other participation clause, else its first section; with JavaScript
  * the reader picks another.
  */
-import type { PlanInput, PromiseItem, SectionLike } from './participation.ts';
+import type { Section } from '../schemas/plan-document.ts';
+import type { PlanInput, PromiseItem } from './participation.ts';
 
 export interface LetterClause {
   /** Anchor on the plan page (block or section id). */
@@ -42,8 +43,8 @@ export function letterClauses(plan: PlanInput, promises: readonly PromiseItem[])
   };
   const promise = (p: PromiseItem) => add({ id: p.blockId, group: '参与方式', label: `${p.labels.join('、')}：${p.clause}`, cite: p.clause, quote: letterQuote(p.quote), href: p.href });
   promises.filter((p) => p.kinds.includes('disclosure')).forEach(promise);
-  const sections = new Map<string, SectionLike>();
-  const walk = (list: SectionLike[], visit: (s: SectionLike) => void) => list.forEach((s) => { visit(s); walk(s.children, visit); });
+  const sections = new Map<string, Section>();
+  const walk = (list: Section[], visit: (s: Section) => void) => list.forEach((s) => { visit(s); walk(s.children, visit); });
   walk(plan.doc.sections, (s) => sections.set(s.id, s));
   for (const g of plan.doc.goals) {
     if (!g.indicatorId) continue;

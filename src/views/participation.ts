@@ -10,10 +10,11 @@
  *
  * Pure TypeScript: no Astro imports. The pages pass the documents in (src/components/participate/load.ts).
  */
-import type { Channel, ChannelKind, Jurisdiction } from '../pipeline/types.ts';
+import type { Jurisdiction } from '../schemas/jurisdiction.ts';
+import type { Block, ChannelKind, PlanDocument, Section } from '../schemas/plan-document.ts';
 import type { ChannelKindInfo } from '../schemas/channels.ts';
 import { isStale, registryFor, type RegistryPlace } from '../pipeline/enrich/channels-registry.ts';
-import { indicatorUse, mainGoals, type GoalItem, type GoalLike, type IndicatorInfo } from './participation-goals.ts';
+import { indicatorUse, mainGoals, type GoalItem, type IndicatorInfo } from './participation-goals.ts';
 
 /** What a citizen does with a channel, in the order the pages show them. */
 export const ACTIONS = [
@@ -26,16 +27,8 @@ export const ACTIONS = [
 ] as const;
 export type ActionId = (typeof ACTIONS)[number]['id'];
 
-// Structural shapes of what the view reads, so that both the pipeline's PlanDocument and the
-// collection's zod-inferred documents fit.
-export interface BlockLike { id: string; lead: string | null; text: string; themes: string[] }
-export interface SectionLike { id: string; number: string | null; heading: string; themes: string[]; blocks: BlockLike[]; children: SectionLike[]; role?: string }
-export interface DocLike {
-  meta: { title: string | null; jurisdiction: Jurisdiction | null; issuer: string | null; issued: string | null; period: { from: number; to: number } | null };
-  sections: SectionLike[];
-  goals: GoalLike[];
-  channels: (Pick<Channel, 'kind' | 'label' | 'value' | 'quote' | 'sectionId' | 'blockId'> & { entry?: string })[];
-}
+/** The parts of a plan document the view reads. */
+export type DocLike = Pick<PlanDocument, 'meta' | 'sections' | 'goals' | 'channels'>;
 export interface PlanInput { slug: string; title: string; doc: DocLike }
 
 /** One clause of a plan that promises one or more channels of the same action. */
@@ -146,7 +139,7 @@ export function registryChain(registry: readonly RegistryPlace[], j: Jurisdictio
   return chain;
 }
 
-export function walkSections(list: SectionLike[], visit: (s: SectionLike) => void): void {
+export function walkSections(list: Section[], visit: (s: Section) => void): void {
   for (const s of list) {
     visit(s);
     walkSections(s.children, visit);
@@ -154,7 +147,7 @@ export function walkSections(list: SectionLike[], visit: (s: SectionLike) => voi
 }
 
 /** "5.健全生态环境全民行动参与体系" and the block's lead "推进全民环境监督" (null when none or the same). */
-function clauseParts(section: SectionLike | undefined, block: BlockLike | undefined): { section: string; lead: string | null } {
+function clauseParts(section: Section | undefined, block: Block | undefined): { section: string; lead: string | null } {
   const head = section ? `${section.number ?? ''}${section.heading}`.trim() : '';
   const lead = block?.lead?.replace(/[。；;，,]$/, '') ?? null;
   return { section: head || '原文', lead: lead && lead !== section?.heading ? lead : null };
@@ -172,8 +165,8 @@ function clauseParts(section: SectionLike | undefined, block: BlockLike | undefi
 const ACTION_BY_RULE: Record<string, ActionId> = { 'other-report': 'report' };
 
 export function planPromises(plan: PlanInput, kinds: Record<ChannelKind, ChannelKindInfo>): PromiseItem[] {
-  const sections = new Map<string, SectionLike>();
-  const blocks = new Map<string, BlockLike>();
+  const sections = new Map<string, Section>();
+  const blocks = new Map<string, Block>();
   walkSections(plan.doc.sections, (s) => {
     sections.set(s.id, s);
     for (const b of s.blocks) blocks.set(b.id, b);

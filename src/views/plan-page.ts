@@ -3,7 +3,7 @@
  * renders and handed to PlanSection / PlanBlock through Astro.locals (the MDX gives them only
  * the attributes written into the page: id, level, number, heading, role).
  */
-import { hasHeading, headingPath, isPlanText, walk, type SectionNode } from './outline.ts';
+import { hasHeading, headingPath, isPlanText, walk, type Section } from './outline.ts';
 import type { PlanRecord } from './plans.ts';
 import type { Site } from './site.ts';
 import { crossLinks, themeRoots, whyText, type CrossLinks, type ThemeInfo } from './themes.ts';
@@ -39,7 +39,7 @@ declare global {
 }
 
 export function planPageContext(plan: PlanRecord, site: Site): PlanPageContext {
-  const roots = themeRoots(plan.doc.sections as SectionNode[]);
+  const roots = themeRoots(plan.doc.sections as Section[]);
   // The section other plans link to for each theme (themes.ts crossLinks: the match's "best").
   const main = new Set(site.themes.flatMap((v) => {
     const m = v.plans.find((x) => x.plan.slug === plan.slug);
@@ -54,7 +54,7 @@ export function planPageContext(plan: PlanRecord, site: Site): PlanPageContext {
     return c;
   };
   const sections = new Map<string, SectionInfo>();
-  for (const visit of walk(plan.doc.sections as SectionNode[])) {
+  for (const visit of walk(plan.doc.sections as Section[])) {
     const s = visit.section;
     const headed = visit.ancestors.filter(hasHeading).length;
     const fresh = isPlanText(s) ? roots.get(s.id) ?? [] : [];

@@ -4,17 +4,14 @@
  * Filters are pre-rendered pages, one per value (/plans/kind/规划/), so the list works without
  * JavaScript on a static host.
  */
-import type { z } from 'zod';
-import type { planDocumentSchema } from '../schemas/plan-document.ts';
+import type { PlanDocument } from '../schemas/plan-document.ts';
 import type { PlanPage } from '../schemas/plan-page.ts';
 import { displayTitle } from '../utils/plan-labels.ts';
-
-export type PlanDoc = z.infer<typeof planDocumentSchema>;
 
 export interface PlanRecord {
   slug: string;
   page: PlanPage;
-  doc: PlanDoc;
+  doc: PlanDocument;
   /** The title to show (a fragment without title gets a plain description). */
   title: string;
   /** Place names outermost first: ["上海市", "宝山区", "友谊路街道"]; [] when the text names none. */
@@ -24,7 +21,7 @@ export interface PlanRecord {
   kind: string | null;
 }
 
-export function planRecord(page: PlanPage, doc: PlanDoc): PlanRecord {
+export function planRecord(page: PlanPage, doc: PlanDocument): PlanRecord {
   const j = page.jurisdiction;
   const names = j ? [j.province, j.city, j.county, j.name].filter((n): n is string => Boolean(n)) : [];
   // "上海市" as province and as name is one place.

@@ -8,7 +8,7 @@
  * sub-section that inherits the theme from it.
  */
 import type { ThemeReason } from '../pipeline/types.ts';
-import { blockCount, excerpt, firstText, hasHeading, headingPath, isPlanText, sectionLabel, walk, type SectionNode } from './outline.ts';
+import { blockCount, excerpt, firstText, hasHeading, headingPath, isPlanText, sectionLabel, walk, type Section } from './outline.ts';
 import { allPlans, type PlaceIndex, type PlaceNode } from './places.ts';
 import { byNewest, type PlanRecord } from './plans.ts';
 
@@ -78,7 +78,7 @@ export function buildThemes(plans: PlanRecord[], themes: ThemeInfo[], places: Pl
 
 function matchesIn(plan: PlanRecord, themeId: string): PlanMatches | null {
   const hits: ThemeHit[] = [];
-  const open = new Map<SectionNode, ThemeHit>();
+  const open = new Map<Section, ThemeHit>();
   let count = 0;
   for (const visit of walk(plan.doc.sections)) {
     const s = visit.section;
@@ -124,7 +124,7 @@ function groupByPlace(matches: PlanMatches[], places: PlaceIndex): PlaceGroup[] 
 }
 
 /** The sections where a plan shows a theme's tag and cross-links: section id → theme ids. */
-export function themeRoots(sections: SectionNode[]): Map<string, string[]> {
+export function themeRoots(sections: Section[]): Map<string, string[]> {
   const roots = new Map<string, string[]>();
   for (const { section, ancestors } of walk(sections)) {
     if (!isPlanText(section)) continue;

@@ -8,7 +8,6 @@
  */
 import { contentPath } from '../content-path.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describeIssues, registryPlaceSchema, type RegistryEntry, type RegistryPlaceData } from '../../schemas/channels.ts';

@@ -80,7 +80,7 @@ export function mergeMeta(text: PlanMeta, frontMatter?: Record<string, unknown>,
   const merged: PlanMeta = { ...text, sources: {} };
   const sources = merged.sources as NonNullable<PlanMeta['sources']>;
   const conflicts: Conflict[] = [];
-  const put = (field: Field, value: unknown) => ((merged as unknown as Record<string, unknown>)[field] = value);
+  const put = <F extends Field>(field: F, value: PlanMeta[F]) => { merged[field] = value; };
   for (const field of FIELDS) {
     const fromText = text[field];
     const fromFm = fm[field];
