@@ -12,7 +12,12 @@
  * (b) tests/eval/theme-labels.json: blocks of plans whose headings do not name the battles,
  *     labelled by hand. Precision and recall per theme and overall (micro-averaged).
  *
- * --verbose lists every disagreement in (b) with the evidence the classifier recorded.
+ * (c) tests/eval/annotations/*.json: the battles of every section, labelled by hand from the
+ *     section's heading and its own text. Precision and recall over (section, battle) pairs, now
+ *     and as first scored (the score the day each text was annotated, before rules were changed
+ *     for it: the figure that says how a plan nobody has read is classified).
+ *
+ * --verbose lists every disagreement in (b) and (c) with the evidence the classifier recorded.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { parsePlan, type Block, type PlanDocument, type Section } from '../src/pipeline/index.ts';
 import { blockText, loadThemes, vocabularyThemes } from '../src/pipeline/enrich/themes.ts';
 import { readPlanSource } from './lib/read-plan.ts';
+import { add, line, loadAnnotations, printFirstScores, scoreBattles, textPath, zero } from './lib/annotations.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const seedsDir = join(root, 'seeds');
@@ -170,3 +176,26 @@ console.log(`${'合计'.padEnd(10)} ${String(tp + fn).padStart(6)}  ${String(tp 
 console.log(`主题集合完全一致：${exact}/${found}（${pct(exact, found).trim()}）`);
 if (verbose && wrong.length) console.log(`\n不一致的段落：\n${wrong.join('\n')}`);
 if (!haveCorpus) console.log(`\n注意：没有 ../shared/corpus/，以上数字只反映 seeds/ 和 tests/pipeline/real/ 中能找到的段落。`);
+
+// ------------------------------------------------------------------ (c)
+const annotations = loadAnnotations().filter((a) => a.battles);
+console.log(`\n(c) 每个章节的战役（tests/eval/annotations/，${annotations.length} 份文本）`);
+let cTotal = zero();
+for (const a of annotations) {
+  const path = textPath(a.file);
+  if (!path) {
+    console.log(`  ${a.file}：找不到文本，跳过。`);
+    continue;
+  }
+  const doc = docs.get(a.file) ?? parsePlan(readPlanSource(path).bytes, readPlanSource(path).options);
+  const s = scoreBattles(a, doc);
+  cTotal = add(cTotal, s);
+  if (verbose) {
+    console.log(`  ${line(a.file.slice(0, 40), s)}`);
+    for (const w of s.wrong) console.log(`      「${w.section}」 标注 [${w.want.join(', ')}] 得到 [${w.got.join(', ')}]`);
+    for (const u of s.unmatched) console.log(`      标注的章节在解析结果里找不到：「${u}」`);
+    for (const u of s.unlabelled) console.log(`      没有标注的章节：「${u}」`);
+  }
+}
+console.log(`  ${line('现在', cTotal)}`);
+printFirstScores(annotations, 'battles');

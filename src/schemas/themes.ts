@@ -65,6 +65,13 @@ export const themeSchema = z.strictObject({
   terms: z.array(themeTermSchema, { error: '应为词的列表' }).min(1, '至少写一个词'),
   /** This theme's own threshold, when its vocabulary is more common than the others'. */
   threshold: z.number({ error: '应为数字，例如 3' }).positive('门槛应大于 0').optional(),
+  /**
+   * Words of the topics that sit next to this theme and are not it (for 碧水: 防洪, 除涝, 泵闸 …).
+   * A heading that names one of them names this theme only through a decisive word of its own
+   * (weight 2 in `terms`, e.g. 水环境); a text where they outnumber this theme's decisive words is
+   * about the neighbour, and gets this theme only when its own words are decisive.
+   */
+  neighbours: z.array(word, { error: '应为词的列表，例如 [防洪, 除涝]' }).default([]),
 });
 
 export const themesFileSchema = z

@@ -74,15 +74,36 @@ describe('heading context', () => {
     expect(sectionNamed(seed004, '扎实推进净土保卫战').themes).not.toContain('clear-water');
   });
 
-  it('under a procedural heading a block gets a battle only from its own words; the section gets none', () => {
+  it('under a procedural heading a block gets a battle only from its own words, and so does its section; the procedural parent gets none', () => {
     // Seed 03 (marine litter), 三、保障措施 > （二）加强宣传引导: publicity about marine litter.
-    const publicity = sectionNamed(parseSeed('03_shanghai_baoshan_haiyang_laji_qingli_xingdong_fangan.txt'), '加强宣传引导');
+    const doc = parseSeed('03_shanghai_baoshan_haiyang_laji_qingli_xingdong_fangan.txt');
+    const publicity = sectionNamed(doc, '加强宣传引导');
     const block = publicity.blocks[0]!;
-    inSeed(parseSeed('03_shanghai_baoshan_haiyang_laji_qingli_xingdong_fangan.txt'), '加强海洋垃圾防控宣传');
+    inSeed(doc, '加强海洋垃圾防控宣传');
     expect(block.themeWhy?.find((r) => r.theme === 'blue-sea')?.by).toBe('terms');
     expect(block.themes).toContain('participation');
-    expect(publicity.themes.filter((t) => battles.includes(t))).toEqual([]);
+    // The section's own text is about marine litter (issue 14: a section's battle comes from its
+    // heading and its own text); the procedural parent, whose own text is empty, is about none.
+    expect(publicity.themeWhy?.find((r) => r.theme === 'blue-sea')?.by).toBe('terms');
     expect(publicity.themes).toContain('participation');
+    expect(sectionNamed(doc, '保障措施').themes.filter((t) => battles.includes(t))).toEqual([]);
+  });
+
+  it('a generic parent does not take its children\'s battles (every seed)', () => {
+    let parents = 0;
+    for (const name of seedFiles) {
+      const walk = (list: Section[]) => {
+        for (const s of list) {
+          if (s.blocks.length === 0 && s.children.length > 0 && headingThemes(s.heading, taxonomy).length === 0 && s.role !== 'notice') {
+            parents++;
+            expect(s.themeWhy?.filter((r) => r.by === 'terms') ?? [], `${name} ${s.heading}`).toEqual([]);
+          }
+          walk(s.children);
+        }
+      };
+      walk(parseSeed(name).sections);
+    }
+    expect(parents).toBeGreaterThan(10);
   });
 
   it('a lead sentence names a theme like a heading (every seed)', () => {

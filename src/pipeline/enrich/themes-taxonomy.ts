@@ -31,6 +31,8 @@ export interface Taxonomy {
   vocabulary: TermMatcher;
   headings: TermMatcher;
   procedural: TermMatcher;
+  /** Words of the topics next to each theme (content/themes.yaml `neighbours`), by theme id. */
+  neighbours: TermMatcher;
 }
 
 /** Parse and validate the text of a themes file; `name` is how messages refer to it. */
@@ -51,7 +53,9 @@ function compile(file: ThemesFile): Taxonomy {
   const ignore: WordSense[] = file.ignore.map((word) => ({ word, themes: [] }));
   const vocabulary: WordSense[] = [];
   const headings: WordSense[] = [];
+  const neighbours: WordSense[] = [];
   for (const theme of file.themes) {
+    for (const word of theme.neighbours) neighbours.push({ word, themes: [{ theme: theme.id, weight: 1 }] });
     for (const { term, weight } of theme.terms) vocabulary.push({ word: term, themes: [{ theme: theme.id, weight }] });
     for (const word of theme.headings) headings.push({ word, themes: [{ theme: theme.id, weight: 1 }] });
   }
@@ -63,6 +67,7 @@ function compile(file: ThemesFile): Taxonomy {
     vocabulary: new TermMatcher([...ignore, ...vocabulary]),
     headings: new TermMatcher([...ignore, ...headings]),
     procedural: new TermMatcher(file.procedural.map((word) => ({ word, themes: [{ theme: 'procedural', weight: 1 }] }))),
+    neighbours: new TermMatcher(neighbours),
   };
 }
 
