@@ -9,6 +9,9 @@
  * count once (the parser decides what a block is, and may change). A found channel is right when
  * a label of its kind and value lies in its block.
  *
+ * Then the channels of tests/eval/annotations/*.json (the same conventions), now and as first
+ * scored, the day each text was annotated, before any rule was changed for it.
+ *
  * Texts are read from ../shared/seeds and ../shared/corpus when that folder exists (it does not in
  * a fresh clone: the command says so), otherwise from the project's seeds/ and
  * tests/pipeline/real/, where the published copies live.
@@ -17,6 +20,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readPlanSource } from './lib/read-plan.ts';
+import { add, line, loadAnnotations, printFirstScores, scoreChannels, textPath, zero } from './lib/annotations.ts';
 import { parsePlan, type Block, type Channel, type Section } from '../src/pipeline/index.ts';
 
 interface Label { kind: Channel['kind']; value: string | null; snippet: string }
@@ -109,3 +113,24 @@ console.log(rows.join('\n'));
 console.log(`\n合计：标注 ${totalExpected}，抽取 ${totalFound}，正确 ${totalRight}；精确率 ${pct(totalRight / totalFound).trim()}，召回率 ${pct(totalRight / totalExpected).trim()}`);
 if (missingFiles.length) console.log(`\n没有找到这些已标注的文件，未计入：${missingFiles.join('、')}`);
 if (!brief && details.length) console.log(`\n差异明细：\n${details.join('\n')}`);
+
+// ------------------------------------------------------------------ tests/eval/annotations
+if (!option('--labels')) {
+  const annotated = loadAnnotations().filter((a) => a.channels);
+  let total = zero();
+  const lines: string[] = [];
+  for (const a of annotated) {
+    const path = textPath(a.file);
+    if (!path) continue;
+    const source = readPlanSource(path);
+    const s = scoreChannels(a, parsePlan(source.bytes, source.options));
+    total = add(total, s);
+    if (!brief && (s.missed.length || s.extra.length || s.notFound.length)) {
+      lines.push(a.file, ...s.missed.map((m) => `  漏掉 ${m}`), ...s.extra.map((e) => `  多出 ${e}`), ...s.notFound.map((n) => `  标注片段找不到：${n}`));
+    }
+  }
+  console.log(`\n逐份标注（tests/eval/annotations/，${annotated.length} 份文本）`);
+  console.log(`  ${line('现在', total)}`);
+  printFirstScores(annotated, 'channels');
+  if (lines.length) console.log(lines.join('\n'));
+}
