@@ -12,6 +12,7 @@
  *   - a change goal ("比2015年下降25%") is never compared with a level, a goal outside the catalogue
  *     has no actuals: both are "no data", with the reason.
  */
+import { formatNumber, goalShort, goalTarget, scopeKey } from '../pipeline/lexicon.ts';
 import type { Comparator, Goal, Milestone } from '../pipeline/types.ts';
 import type { Actual } from '../schemas/actuals.ts';
 import type { IndicatorEntry } from '../schemas/indicators.ts';
@@ -126,43 +127,7 @@ export interface GoalsIndex {
   counts: Record<GoalState, number>;
 }
 
-const BEFORE: Record<Comparator, string> = { '<': '低于', '<=': '不高于', '>': '高于', '>=': '不低于', '=': '达到', '~': '约' };
-const AFTER: Record<Comparator, string> = { '<': '以内', '<=': '以内', '>': '以上', '>=': '以上', '=': '', '~': '左右' };
-const SYMBOL: Record<Comparator, string> = { '<': '<', '<=': '≤', '>': '>', '>=': '≥', '=': '', '~': '约' };
-
-/** 18.44 → "18.44", 40 → "40", 0.1 + 0.2 → "0.3". */
-export function formatNumber(value: number): string {
-  return String(Number(value.toFixed(4)));
-}
-
-/** The target of a goal in plain words. */
-export function goalTarget(g: Pick<GoalInput, 'comparator' | 'value' | 'unit' | 'change' | 'baselineYear'>): string {
-  const amount = `${formatNumber(g.value)}${g.unit}`;
-  if (g.change) return `${g.baselineYear ? `比${g.baselineYear}年` : ''}${changeVerb(g.change, g.unit)}${amount}${AFTER[g.comparator]}`;
-  return `${BEFORE[g.comparator]}${amount}`;
-}
-
-/** The target in symbols: "≤40μg/m³", "下降≥25%（比2015年）". */
-export function goalShort(g: Pick<GoalInput, 'comparator' | 'value' | 'unit' | 'change' | 'baselineYear'>): string {
-  const amount = `${SYMBOL[g.comparator]}${formatNumber(g.value)}${g.unit}`;
-  if (g.change) return `${changeVerb(g.change, g.unit)}${amount}${g.baselineYear ? `（比${g.baselineYear}年）` : ''}`;
-  return amount;
-}
-
-/** Shares rise and fall (提高/下降); amounts grow and shrink (增加/减少). */
-function changeVerb(change: 'decrease' | 'increase', unit: string): string {
-  if (unit === '%') return change === 'decrease' ? '下降' : '提高';
-  return change === 'decrease' ? '减少' : '增加';
-}
-
-/**
- * A scope as a comparable key: words that mean "the whole place" are dropped, so "全市" is no
- * scope and "本区建成区" is "建成区".
- */
-export function scopeKey(scope: string | null | undefined): string {
-  if (!scope) return '';
-  return scope.replace(/[\s（）()]/g, '').replace(/^(全市|全区|全县|全省|全镇|全岛|本市|本区|本县|本镇|辖区|市域|区域内|全)+/, '');
-}
+export { formatNumber, goalShort, goalTarget, scopeKey } from '../pipeline/lexicon.ts';
 
 /** Whether a reported value meets a target, read in the indicator's direction when the goal says only "达到". */
 export function meets(actual: number, comparator: Comparator, target: number, better: 'higher' | 'lower'): boolean {

@@ -13,6 +13,7 @@
  * beyond a 2021–2025 plan's period counts only when the period sets none. Every goal keeps its verbatim quote and
  * the link to its clause.
  */
+import { goalTarget } from '../pipeline/lexicon.ts';
 import type { Comparator, Goal } from '../pipeline/types.ts';
 
 /** The goal fields the card reads: the PlanDocument's Goal without its id. */
@@ -36,22 +37,7 @@ export interface GoalItem {
   planTitle: string;
 }
 
-const BEFORE: Record<Comparator, string> = { '<': '低于', '<=': '不高于', '>': '高于', '>=': '不低于', '=': '达到', '~': '约' };
-const AFTER: Record<Comparator, string> = { '<': '以内', '<=': '以内', '>': '以上', '>=': '以上', '=': '', '~': '左右' };
-
-function number(value: number): string {
-  return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(4)));
-}
-
-/** The target of a goal in plain words. */
-export function goalTarget(g: Pick<GoalLike, 'comparator' | 'value' | 'unit' | 'change' | 'baselineYear'>): string {
-  const amount = `${number(g.value)}${g.unit}`;
-  if (g.change) {
-    const verb = g.change === 'decrease' ? '下降' : '提高';
-    return `${g.baselineYear ? `比${g.baselineYear}年` : ''}${verb}${amount}${AFTER[g.comparator]}`;
-  }
-  return `${BEFORE[g.comparator]}${amount}`;
-}
+export { goalTarget } from '../pipeline/lexicon.ts';
 
 /** For each indicator id, how many plans set a goal on it. */
 export function indicatorUse(plans: readonly { doc: { goals: Pick<GoalLike, 'indicatorId'>[] } }[]): Map<string, number> {

@@ -1,11 +1,15 @@
 /**
  * The words that tell a goal from other numbers in plan sentences (issue 7), used by
- * goals-sentences.ts. Each pattern carries a sample of the text it is meant to match.
+ * goals-sentences.ts. Each pattern carries a sample of the text it is meant to match. The
+ * comparator and change words themselves are the lexicon's (src/pipeline/lexicon.ts).
  */
+import { comparatorBeforePattern } from '../lexicon.ts';
+
+export { DECREASE, INCREASE } from '../lexicon.ts';
 
 // Words that commit to a number; the one nearest the number counts. A cue word that is part of
 // an indicator's name ("达标率", "建设用地", "治理率") is not a cue.
-export const CUE = /(?:不低于|不少于|不小于|不超过|不高于|不大于|不多于|不得超过|至少|低于|小于|优于|高于|超过|大于|控制在|稳定在|保持在|保持|维持在|维持|达到|提高到|提高至|提升到|提升至|增加到|增加至|增至|降至|降低到|降低至|下降到|下降至|减少到|减少至|减少|下降|降低|削减|压减|增加|提高|提升|增长|实现|确保|新增|新建|增设|建成|建设|完成|整治|治理|改造|修复|打造|形成|创建|培育|布局|开展|推动|推进|实施|组织|具备|配备|设置|扩容|疏浚|新开|贯通|打通|种植|造林|抚育|更新|淘汰|关停|覆盖|加快|启动|扩大到|扩大至|达(?![标成峰])|超|为(?=\s*$))(?![率量区]|用地|面积|能力|标准|情况|水平|范围|[ⅠⅡⅢⅣⅤ]|I{1,3}类|IV|[一二三四五]类|国家)/g;
+export const CUE = new RegExp(`(?:${comparatorBeforePattern}|稳定在|保持在|保持|维持在|维持|达到|提高到|提高至|提升到|提升至|增加到|增加至|增至|降至|降低到|降低至|下降到|下降至|减少到|减少至|减少|下降|降低|削减|压减|增加|提高|提升|增长|实现|确保|新增|新建|增设|建成|建设|完成|整治|治理|改造|修复|打造|形成|创建|培育|布局|开展|推动|推进|实施|组织|具备|配备|设置|扩容|疏浚|新开|贯通|打通|种植|造林|抚育|更新|淘汰|关停|覆盖|加快|启动|扩大到|扩大至|达(?![标成峰])|超|为(?=\\s*$))(?![率量区]|用地|面积|能力|标准|情况|水平|范围|[ⅠⅡⅢⅣⅤ]|I{1,3}类|IV|[一二三四五]类|国家)`, 'g');
 // History: "已完成…", "累计建成…", "目前…", "现有…" (a cumulative target under a deadline is not: goals-sentences.ts).
 export const STATUS = /已经|已(?!有的|经批准)|累计(?!达到)|现有|现状|目前|当前|同比|比上年|较上年|上年度|去年|原有|共有|实有|初步形成|提前达到/;
 // Notes and definitions: "注：…", "…，即…占…的比例", "…采用数学模型评估法测算".
@@ -25,5 +29,3 @@ export const PROPERTY_BEFORE = /(?:年用水量|用水量|规模|直径|功率|�
 // What a clause is about, not what it promises: "在6座市属公园先行启动试点", "涉及…24条河道",
 // "连续3次以上拒不改正的", "每300至500户居民", "一批100公顷以上的“绿心”公园".
 export const ABOUT = /(?:(?<![持定制])在|对|涉及|包括|含|分布于|连续|每|一批|若干|多个|一些)$/;
-export const DECREASE = /下降|减少|降低|削减|压减|减排/;
-export const INCREASE = /增加|提高|提升|增长|上升/;

@@ -12,13 +12,13 @@
  * The words before the number are the subject when they name a measure ("…覆盖率达到45%"); when the
  * number counts things to build, the verb and the thing after the number are ("建设…绿道").
  */
+import { SCOPE_WORDS, WHOLE_PLACE } from '../lexicon.ts';
 
 /** Names that end like a measure: "…率", "…比例", "…浓度", "…面积". */
 export const INDICATOR_END = /(?:率|比例|比重|占比|浓度|面积|数量|天数|总量|总数|长度|能力|规模|指数|强度|水平|量|数|值)$/;
 /** A place named before a measure: "禹州市", "崇明岛", "友谊路街道". */
 export const PLACE = /^(?:[\u4e00-\u9fff]{2,6}?(?:市|县|区|镇|乡|街道|岛))$/;
-/** Words for the area a goal covers, at the start of its subject. */
-export const SCOPE_WORDS = /^(?:全市所有县[（(]市、区[）)]|各县[（(]市[）)]及市本级|各县[（(]市、区[）)]|全市|全区|全县|全省|全镇|全岛|全域|全流域|辖区内?|本区|本市|本镇|市区|城区|主城区|中心城区|中心城|县城|城市建成区|建成区|城镇|农村|乡村|市本级|各区|各街镇)/;
+export { SCOPE_WORDS } from '../lexicon.ts';
 
 // Connectives and adverbs that open a clause but are not part of a name: "并", "力争", "三是".
 const LEAD_FILLER = /^(?:[—\-–、，,；;：:]+|[一二三四五六七八九十]是|[（(][一二三四五六七八九十\d]{1,2}[）)]|\d{1,2}[.、．](?!\d)|并|且|同时|另外|此外|其中|力争|争取|确保|保证|保障|实现|推动|促进|使|让|全面|进一步|逐步|持续|努力|要|将|计划|预计|着力|加快|切实|稳步|整体|总体|累计|共计|总计|共|\s)+/;
@@ -49,7 +49,7 @@ export function trimIndicator(s: string): string {
 
 // Administrative areas ("全市", "辖区") leave the name; kinds of area ("农村", "建成区") are part of
 // what is measured and stay in it: "全区农村生活污水治理率" → 农村生活污水治理率, scope 全区农村.
-const ADMIN = /^(?:全市所有县[（(]市、区[）)]|各县[（(]市[）)]及市本级|各县[（(]市、区[）)]|全市|全区|全县|全省|全镇|全岛|全域|全流域|辖区内?|本区|本市|本镇|市本级|各区|各街镇)/;
+const ADMIN = WHOLE_PLACE;
 
 /** "全区农村生活污水治理率" → scope 全区农村, rest 农村生活污水治理率; "辖区空气质量…" → 辖区, 空气质量…. */
 export function splitScope(s: string): { scope: string | null; rest: string } {

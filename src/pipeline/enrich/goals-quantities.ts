@@ -14,6 +14,7 @@
  */
 import { chineseNumber, halfWidth } from '../text/cjk.ts';
 import type { Comparator } from '../types.ts';
+import { COMPARATOR_AFTER, COMPARATOR_SYMBOL, changeOf, comparatorOfWord } from '../lexicon.ts';
 
 export interface Quantity {
   value: number;
@@ -130,11 +131,9 @@ const NUMBER = /(?<![A-Za-z0-9.\-/_])(\d+(?:\.\d+)?)(?:\s*[—–\-~～至到]\s
 // ("五个一", "三个梯队") or counts of things in a list.
 const CN_NUMBER = /([一二两三四五六七八九十百]+)(?=年一遇)|(?<=每[年季月周日]度?[^，。；,;]{0,12})(一)(?=次(?!性))/g;
 
-const AFTER = /^(?:及以上|以上|及以下|以下|以内|之内|内|左右|上下)/;
-const SYMBOL_BEFORE: Record<string, Comparator> = { '≥': '>=', '≤': '<=', '>': '>', '<': '<', '＞': '>', '＜': '<', '⩾': '>=', '⩽': '<=' };
-const AFTER_COMPARATOR: Record<string, Comparator> = {
-  以上: '>=', 及以上: '>=', 以下: '<=', 及以下: '<=', 以内: '<=', 之内: '<=', 内: '<=', 左右: '~', 上下: '~',
-};
+const AFTER = new RegExp(`^(?:${Object.keys(COMPARATOR_AFTER).sort((a, b) => b.length - a.length).join('|')})`);
+const SYMBOL_BEFORE = COMPARATOR_SYMBOL;
+const AFTER_COMPARATOR = COMPARATOR_AFTER;
 
 /** Every number-with-unit in the text, in order. Numbers followed by 年/月/日 (dates) are skipped. */
 export function readQuantities(text: string): Quantity[] {
@@ -205,7 +204,7 @@ export function readQuantities(text: string): Quantity[] {
 export function readCell(cell: string, defaultUnit: string | null): { value: number; unit: string; comparator: Comparator; change: 'increase' | 'decrease' | null } | null {
   // "〔18〕": a five-year cumulative figure, printed in square brackets; "(除危废外)": a note.
   const t = asciiDigits(cell).replace(/\s+/g, '').replace(/^[〔［\[](.+)[〕］\]]$/, '$1').replace(/（[^）]*）|\([^)]*\)/g, '');
-  const m = /^(≥|≤|>|<|⩾|⩽|不低于|不少于|不高于|不超过|低于|高于|优于|约|增加|新增|提高|减少|下降|降低)?(\d+(?:\.\d+)?)(.*)$/.exec(t);
+  const m = /^(≥|≤|>|<|⩾|⩽|不[应得宜]?(?:低于|少于|高于|超过)|低于|高于|优于|约|增加|新增|提高|减少|下降|降低)?(\d+(?:\.\d+)?)(.*)$/.exec(t);
   if (!m) return null;
   const [, pre = '', num, restRaw = ''] = m;
   let rest = restRaw;
@@ -217,11 +216,7 @@ export function readCell(cell: string, defaultUnit: string | null): { value: num
   }
   if (rest && !AFTER.test(rest) && !/^[以及左右上下内]*$/.test(rest)) return null; // "2.5万吨/年（含…）" kept, "3至5年" not a value
   const after = AFTER.exec(rest)?.[0];
-  const byPre: Record<string, Comparator> = {
-    '≥': '>=', '⩾': '>=', 不低于: '>=', 不少于: '>=', '≤': '<=', '⩽': '<=', 不高于: '<=', 不超过: '<=',
-    '<': '<', 低于: '<', '>': '>', 高于: '>', 优于: '>', 约: '~',
-  };
-  const comparator: Comparator = (after && AFTER_COMPARATOR[after]) || byPre[pre] || '=';
-  const change = /增加|提高/.test(pre) ? 'increase' : /减少|下降|降低/.test(pre) ? 'decrease' : null;
+  const comparator: Comparator = (after && AFTER_COMPARATOR[after]) || COMPARATOR_SYMBOL[pre] || comparatorOfWord(pre) || '=';
+  const change = pre === '新增' ? null : changeOf(pre);
   return { value: Number(num), unit, comparator, change };
 }

@@ -21,6 +21,7 @@ import { ABOUT, CONDITION, CUE, DECREASE, DEFINITION, FREQUENCY, INCREASE, PER, 
 import { readQuantities, type Quantity } from './goals-quantities.ts';
 import { timeMarks, type PlanTimes, type TimeMark } from './goals-time.ts';
 import type { Comparator, Goal } from '../types.ts';
+import { comparatorOfWord } from '../lexicon.ts';
 
 /** A goal read from running text: the Goal's own fields, with its quote as offsets into the text. */
 export type TextGoal = Pick<Goal, 'indicator' | 'comparator' | 'value' | 'unit' | 'year' | 'baselineYear' | 'change' | 'scope'> & {
@@ -196,10 +197,8 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
         const comparatorOf = (q: Quantity): Comparator => {
           const own = q.comparator ?? (group.length > 1 ? last.comparator : null);
           if (own) return own;
-          if (/不低于|不少于|不小于|至少/.test(cueWord)) return '>=';
-          if (/不超过|不高于|不大于|不多于|不得超过|控制在/.test(cueWord)) return '<=';
-          if (/优于|高于|超过|大于|^超$/.test(cueWord)) return '>';
-          if (/低于|小于/.test(cueWord)) return '<';
+          const said = comparatorOfWord(cueWord) ?? (cueWord === '超' ? '>' : null);
+          if (said) return said;
           if (/约$/.test(pre.replace(/\s+$/, ''))) return '~';
           return '=';
         };

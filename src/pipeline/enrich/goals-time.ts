@@ -12,6 +12,7 @@
  * review the past ("“十三五”工作回顾", "发展现状及成效", "面临的挑战") hold no goals.
  */
 import { asciiDigits } from './goals-quantities.ts';
+import { ANNUAL_KINDS } from '../lexicon.ts';
 
 /** Plan-wide time facts, read once per document. */
 export interface PlanTimes {
@@ -113,6 +114,6 @@ export function planTimes(meta: { title: string | null; issued: string | null; p
   const issued = meta?.issued ? Number(meta.issued.slice(0, 4)) : null;
   const docYear = issued ?? meta?.period?.from ?? (range ? Number(range[1]) : null) ?? (horizon !== null ? horizon - 4 : null);
   const single = !range && !fiveYearEnd(title) ? /(20\d{2})\s*年(?:度)?/.exec(title) : null;
-  const annualYear = single && /方案|计划|要点|安排|任务|函|通知/.test(title) ? Number(single[1]) : null;
+  const annualYear = single && ANNUAL_KINDS.test(title) ? Number(single[1]) : null;
   return { horizon: horizon ?? null, docYear: docYear ?? annualYear, annualYear };
 }

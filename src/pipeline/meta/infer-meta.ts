@@ -11,13 +11,10 @@ import { NOTICE_TITLE, docNumberOf, isOrgLine, issuerOf, isoDate } from '../stru
 import type { NoticeInfo } from '../structure/notice.ts';
 import type { MastheadLine, PlanMeta } from '../types.ts';
 import { jurisdictionOf } from './place.ts';
+import { CANONICAL_KIND, DOCUMENT_KINDS } from '../lexicon.ts';
 
-/** Genre words, longest first, so that 实施方案 wins over 方案. */
-export const KINDS = [
-  '三年行动计划', '实施方案', '工作方案', '行动方案', '实施意见', '指导意见', '行动计划', '工作要点', '规划纲要', '实施细则',
-  '应急预案', '规划', '意见', '方案', '计划', '决定', '办法', '条例', '细则', '规定', '预案', '纲要', '函', '通知',
-];
-const CANONICAL_KIND: Record<string, string> = { 三年行动计划: '行动计划', 应急预案: '预案' };
+/** Genre words, longest first, so that 实施方案 wins over 方案 (the lexicon's). */
+export const KINDS = DOCUMENT_KINDS;
 const FIVE_YEAR: Record<string, [number, number]> = {
   十一五: [2006, 2010], 十二五: [2011, 2015], 十三五: [2016, 2020], 十四五: [2021, 2025], 十五五: [2026, 2030],
 };
