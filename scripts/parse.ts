@@ -7,6 +7,7 @@
  */
 import { readPlanSource } from './lib/read-plan.ts';
 import { parsePlan, PlanInputError } from '../src/pipeline/index.ts';
+import { isRepair } from '../src/pipeline/messages.ts';
 
 const file = process.argv.slice(2).find((a) => a !== '--');
 if (!file) {
@@ -20,7 +21,7 @@ try {
   for (const d of doc.diagnostics) {
     if (d.severity === 'warning') process.stderr.write(`${file}${d.line ? `:${d.line}` : ''} 警告 [${d.code}] ${d.message}\n`);
   }
-  const repairs = doc.diagnostics.filter((d) => d.severity !== 'warning').length;
+  const repairs = doc.diagnostics.filter(isRepair).length;
   process.stderr.write(`${file}：${countSections(doc.sections)} 个章节，${repairs} 处清理或修复。\n`);
 } catch (error) {
   const reason = error instanceof PlanInputError ? error.message : `${file}：无法读取（${(error as Error).message}）`;

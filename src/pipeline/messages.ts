@@ -67,7 +67,16 @@ export const messages = {
     text: '元数据文件 {file} 有误：{problem}。已改用从正文推断的元数据。',
     hint: '请按 README 的“元数据文件”一节修改该 YAML 文件。',
   },
+  'goal-made': { severity: 'info', text: '“{number}”读作目标：{indicator}（规则 {rule}：{says}）。' },
+  'goal-requirement': { severity: 'info', text: '“{number}”是对企业、工地或设施的要求，不作为本地目标比较（规则 {rule}：{says}）。' },
+  'goal-rejected': { severity: 'info', text: '“{number}”不是目标（规则 {rule}：{says}）。' },
 } satisfies Record<string, Entry>;
+
+/** The goal reader's decisions (one per number it read): not repairs of the text. */
+export const DECISION_CODES: ReadonlySet<string> = new Set(['goal-made', 'goal-requirement', 'goal-rejected']);
+
+/** A diagnostic that records a removal or repair of the text (not a warning, not a reading decision). */
+export const isRepair = (d: { code: string; severity?: string }): boolean => d.severity !== 'warning' && !DECISION_CODES.has(d.code);
 
 export type MessageCode = keyof typeof messages;
 

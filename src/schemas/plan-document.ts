@@ -114,9 +114,20 @@ export const goalSchema = z.object({
   change: z.enum(['decrease', 'increase']).nullable(),
   /** 建成区, 农村, 全市 … */
   scope: z.string().nullable(),
+  /**
+   * The place the target binds when it is not the plan's own jurisdiction: a row of a per-city or
+   * per-town target table ("石家庄市", "江桥镇"), a district a city plan names; null otherwise.
+   */
+  place: z.string().nullable(),
   /** Theme id. */
   theme: z.string().nullable(),
   ...located,
+  /** Where the year came from: the sentence, the section (a heading, a lead clause), the table, the document (an annual plan's year, a five-year plan's end); null when there is none. */
+  yearFrom: z.enum(['sentence', 'section', 'table', 'document']).nullable().optional(),
+  /** A limit the plan sets for firms, sites or facilities (排放浓度不得高于…): never compared as the place's target. */
+  requirement: z.boolean().optional(),
+  /** The goal reader's rule that made it (src/pipeline/enrich/goals-rules.ts). */
+  rule: z.string().optional(),
   /** Read from running text or from an indicator table's target cell. */
   kind: z.enum(['text', 'table']).optional(),
   /** The table's 属性 as printed (约束性 / 预期性). */

@@ -81,7 +81,7 @@ describe('the goals index on the real plans', () => {
 const entry = (better: 'higher' | 'lower'): IndicatorEntry => ({ id: 'x.test', name: '测试指标', theme: 'blue-sky', unit: '%', better, synonyms: ['测试'], patterns: [], exclude: [], units: [] });
 const goal = (over: Partial<GoalInput> = {}): GoalInput => ({
   id: 'g', indicator: '测试指标', indicatorId: 'x.test', comparator: '=', value: 90, unit: '%', year: 2020, baselineYear: null,
-  change: null, scope: null, theme: 'blue-sky', quote: '到2020年测试指标达到90%', sectionId: 's', blockId: 'b', ...over,
+  change: null, scope: null, place: null, theme: 'blue-sky', quote: '到2020年测试指标达到90%', sectionId: 's', blockId: 'b', ...over,
 });
 const actual = (over: Partial<ActualRecord> = {}): ActualRecord => ({
   indicator: 'x.test', place: '某省/某市', year: 2020, value: 92, unit: '%', source: { title: '某市2020年环境状况公报', url: 'https://example.gov.cn/a' }, file: 'content/actuals/t.yaml', ...over,

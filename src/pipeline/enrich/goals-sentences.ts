@@ -21,7 +21,8 @@ import { ABOUT, CONDITION, CUE, DECREASE, DEFINITION, FREQUENCY, INCREASE, PER, 
 import { readQuantities, type Quantity } from './goals-quantities.ts';
 import { timeMarks, type PlanTimes, type TimeMark } from './goals-time.ts';
 import type { Comparator, Goal } from '../types.ts';
-import { comparatorOfWord } from '../lexicon.ts';
+import { comparatorOfWord, YEAR_ON_YEAR } from '../lexicon.ts';
+import type { GoalRuleId } from './goals-rules.ts';
 
 /** A goal read from running text: the Goal's own fields, with its quote as offsets into the text. */
 export type TextGoal = Pick<Goal, 'indicator' | 'comparator' | 'value' | 'unit' | 'year' | 'baselineYear' | 'change' | 'scope'> & {
@@ -30,13 +31,26 @@ export type TextGoal = Pick<Goal, 'indicator' | 'comparator' | 'value' | 'unit' 
   quoteEnd: number;
   /** The starting value when the text gives one ("由95％提高至99％"). */
   baseline: { value: number; year: number | null } | null;
+  /** The rule that made it a goal or a requirement (goals-rules.ts). */
+  rule: GoalRuleId;
+  /** A limit the plan imposes on firms, sites or facilities, not the place's own target. */
+  requirement: boolean;
+  /** Where the year came from; null when there is none. */
+  yearFrom: YearFrom | null;
 };
+
+/** What the reader decided about one number of the text, and by which rule (goals-rules.ts). */
+export interface Decision { rule: GoalRuleId; start: number; end: number }
 
 export interface TextContext {
   times: PlanTimes;
   /** The deadline that governs the text before it states its own (heading, earlier paragraph). */
   carried: number | null;
+  /** Where `carried` was stated: a heading or an earlier paragraph ("section"), or the document. */
+  carriedFrom?: 'section' | 'document';
 }
+
+export type YearFrom = 'sentence' | 'section' | 'table' | 'document';
 
 export interface Span { start: number; end: number }
 
@@ -87,9 +101,28 @@ const SIZES = new Set(['area', 'flow', 'energy', 'volume', 'mass', 'length']);
 const BUILDS = /(?:新建|新增|建成|建设|完成|达到|增加|扩大|改造|修复|治理|整治|种植|造林|恢复|打造|实施)\s*$/;
 const THRESHOLD_AFTER = /^[\d.\s]+[^\d\s，。；、]{0,4}?(?:及|或)?以[上下]的/;
 const COUNTS = new Set(['count', 'length', 'area', 'volume', 'mass', 'energy', 'flow']);
+// "…的企业", "及以上的工地": the number qualifies the noun after 的 (not "…的比例", "…的水平").
+const SELECTS = /^\s*(?:及以上|以上|及以下|以下|或以上)?的(?!比例|水平|目标|要求|基础|倍|[，。；])[\u4e00-\u9fff]/;
+// Before a selecting number: a comparator or a property ("年销量大于", "高度超过", "大于等于").
+const SELECTING_BEFORE = /(?:大于等于|大于|超过|高于|小于|低于|不足|不少于|不低于|达到|在)\s*$/;
+// What a share or count of things goes on to reach: "90%以上的村庄生活垃圾得到有效治理".
+const REACHES = /得到|实现|达到|完成|建成|通过|纳入|开展|具备/;
+// Sizes that name a kind of equipment, and the equipment: "4.3米焦炉", "35蒸吨/时锅炉", "30万千瓦机组".
+const SPEC_KINDS = new Set(['length', 'flow', 'energy', 'volume']);
+const EQUIPMENT = /^\s*(?:及以上|以上|及以下|以下)?(?:的)?(?:焦炉|锅炉|炉窑|机组|烟囱|储罐|油罐|设备|装置|生产线|窑|炉)/;
+// Limits on emitters and facilities: "排放浓度", "去除效率", "限值"; and obligations worded as such
+// ("不应低于", "不得高于", "不得超过") where the sentence sets no deadline for the place.
+const LIMIT = /排放(?:浓度|限值|标准)|去除(?:效率|率)|处理效率|限值/;
+const MODAL_LIMIT = /^不[应得宜能]/;
+// Each unit of what a rule applies to: "每个点位", "每300至500户居民".
+const PER_UNIT = /每(?:个|一个)?(?:点位|点|小区|岸段|企业|工地|单位|家|户|栋|幢|座|辆)|每\s*\d+(?:\s*[至到—-]\s*\d+)?\s*户/;
+// What every new building or project must have: "新建居住建筑屋顶…".
+const NEW_BUILDINGS = /新建[^，。；\d]{0,16}(?:建筑|项目|工程|住宅|厂房|楼宇)/;
+// Statements of how things are: "占全年90%以上", "是其他季节的2倍左右", "相当于…".
+const BACKGROUND = /(?:占|约占|是|相当于)[^，。；]{0,24}$/;
 
 /** The goals in one paragraph (or list item, or table cell). */
-export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal[]; carried: number | null; opening: number | null | undefined } {
+export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal[]; carried: number | null; opening: number | null | undefined; decisions: Decision[] } {
   const marks = timeMarks(text, ctx.times);
   const sheltered = shelteredSpans(text);
   const quantities = readQuantities(text).filter((q) => !sheltered.some((s) => q.start > s.start && q.start < s.end));
@@ -97,12 +130,17 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
   let named = text;
   for (const m of marks) named = named.slice(0, m.index) + ' '.repeat(m.end - m.index) + named.slice(m.end);
   const goals: TextGoal[] = [];
+  const decisions: Decision[] = [];
+  const decide = (qs: Quantity[], rule: GoalRuleId) => { for (const q of qs) decisions.push({ rule, start: q.start, end: q.end }); };
   const markBefore = (before: number, from: number): TimeMark | undefined =>
     marks.filter((m) => m.index >= from && m.end <= before && m.kind !== 'baseline').pop();
 
   for (const { sentence, clauses } of clausesOf(text)) {
     const sentenceText = text.slice(sentence.start, sentence.end);
-    if (DEFINITION.test(sentenceText) || CONDITION.test(sentenceText)) continue;
+    if (DEFINITION.test(sentenceText) || CONDITION.test(sentenceText)) {
+      decide(quantities.filter((q) => q.start >= sentence.start && q.start < sentence.end), DEFINITION.test(sentenceText) ? 'definition' : 'condition');
+      continue;
+    }
     let previousName: string | null = null;
     /** Where the start value's subject named a scope ("实现全区城镇污水处理率由95%提高至99%" → 全区). */
     let startScope: string | null = null;
@@ -113,12 +151,24 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
     let startValue: { value: number; unit: string; year: number | null; at: number } | null = null;
     for (let ci = 0; ci < clauses.length; ci++) {
       const clause = clauses[ci]!;
-      // "城区200㎡以上的住宅小区", "10蒸吨及以下的燃煤锅炉": a size that picks what a task applies
-      // to, not a target (a share or a count is: "90%以上的村庄…得到有效治理", "60个以上的…案例").
-      // After a verb the size is what is built: "新建100公里以上的城市绿道" is a target.
-      const threshold = (q: Quantity) => SIZES.has(q.kind) && THRESHOLD_AFTER.test(text.slice(q.start, q.end + 6))
-        && !BUILDS.test(text.slice(clause.start, q.start));
-      const inClause = quantities.filter((q) => q.start >= clause.start && q.start < clause.end && !threshold(q));
+      // "城区200㎡以上的住宅小区", "10蒸吨及以下的燃煤锅炉", "年销量大于1000吨的企业", "排放口
+      // 大于等于2个的企业": a number that picks what a rule applies to, not a target. After a verb the
+      // number is what is made: "新建100公里以上的城市绿道", "形成60个以上的…案例"; a share or count
+      // that goes on to what it reaches is a target: "90%以上的村庄生活垃圾得到有效治理".
+      const threshold = (q: Quantity) => {
+        const before = text.slice(clause.start, q.start);
+        if (BUILDS.test(before)) return false;
+        if (SIZES.has(q.kind) && THRESHOLD_AFTER.test(text.slice(q.start, q.end + 6))) return true;
+        if (!SELECTS.test(text.slice(q.end, q.end + 8))) return false;
+        if ((q.kind === 'share' || q.kind === 'count') && REACHES.test(text.slice(q.end, clause.end))) return false;
+        return SIZES.has(q.kind) || SELECTING_BEFORE.test(before);
+      };
+      // "加快淘汰炭化室高度4.3米焦炉", "30万千瓦机组": a size that says which equipment.
+      const specification = (q: Quantity) => SPEC_KINDS.has(q.kind) && EQUIPMENT.test(text.slice(q.end, q.end + 6));
+      const here = quantities.filter((q) => q.start >= clause.start && q.start < clause.end);
+      decide(here.filter(threshold), 'threshold');
+      decide(here.filter((q) => !threshold(q) && specification(q)), 'specification');
+      const inClause = here.filter((q) => !threshold(q) && !specification(q));
       if (!inClause.length) continue;
       const clauseText = text.slice(clause.start, clause.end);
       // "已建成…设施正常运行率达到90%以上": 已建成 picks the facilities the target is for, it
@@ -130,7 +180,9 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
       const sentenceLead = text.slice(sentence.start, inClause[0]!.start);
       const cumulative = /累计(?:下降|降低|减少|削减|提高|提升|增加|新增)/.test(lead)
         && /(?:到|至)\s*20\d{2}\s*年|期间|十[四五六]五|规划期/.test(sentenceLead) && !/目前|近年来|以来|已/.test(sentenceLead);
-      if ((STATUS.test(lead) && !picks && !cumulative) || PREMISE.test(clauseText.trim()) || RULE.test(clauseText)) continue;
+      if (STATUS.test(lead) && !picks && !cumulative) { decide(inClause, 'history'); continue; }
+      if (PREMISE.test(clauseText.trim())) { decide(inClause, 'premise'); continue; }
+      if (RULE.test(clauseText)) { decide(inClause, 'rubric'); continue; }
       // Quantities joined only by 、 和 及 share their subject ("分别达到60%、50%以上").
       const groups: Quantity[][] = [];
       for (const q of inClause) {
@@ -162,22 +214,24 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
           previousName = subject.indicator || trimIndicator(namedPre.slice(0, from.index)) || previousName;
           startScope = subject.scope;
           advance(); // the target after it is named by what came before the start: previousName
+          decide(group, 'start-value');
           return;
         }
         // History stated in this sentence before the number ("截至2024年底，…") unless a deadline follows it.
         const mark = markBefore(first.start, sentence.start);
-        if (mark?.kind === 'status' && !startValue?.year) return;
-        if (/[×*÷=＝/]$/.test(beforeNumber) || /^[×*÷=＝]/.test(after.trim())) return;
-        if (/^的?基础上/.test(after) || ABOUT.test(beforeNumber)) return;
-        if (gi > 0 && /^\s*[（(]\s*$/.test(pre)) return; // "控制在0.3%(1天)以内": the same target restated
-        if (/^\s*[（(]\s*20\d{2}/.test(after)) return; // "1191平方公里（2016滩涂报告数据）": a figure with its data year
-        if (/^[^，。；]{0,2}(?:范围|半径)/.test(after)) return; // "周边2至3米范围内"
+        const reject = (rule: GoalRuleId) => { decide(group, rule); };
+        if (mark?.kind === 'status' && !startValue?.year) return reject('dated-history');
+        if (/[×*÷=＝/]$/.test(beforeNumber) || /^[×*÷=＝]/.test(after.trim())) return reject('formula');
+        if (/^的?基础上/.test(after) || ABOUT.test(beforeNumber)) return reject('about');
+        if (gi > 0 && /^\s*[（(]\s*$/.test(pre)) return reject('restated'); // "控制在0.3%(1天)以内": the same target restated
+        if (/^\s*[（(]\s*20\d{2}/.test(after)) return reject('data-year'); // "1191平方公里（2016滩涂报告数据）": a figure with its data year
+        if (/^[^，。；]{0,2}(?:范围|半径)/.test(after)) return reject('extent'); // "周边2至3米范围内"
         // Thresholds that pick what a rule applies to: "35蒸吨/时及以下燃煤锅炉", "1公里以内步行".
-        if (last.after && /^(?:以下|及以下|以内|之内|内|左右|上下)$/.test(last.after) && /^[\u4e00-\u9fff]/.test(after) && !/^的?(?:比例|水平|目标|要求)/.test(after)) return;
-        if (PROPERTY_BEFORE.test(beforeNumber) && /^(?:以上|及以上|以下|及以下)?的?[\u4e00-\u9fff]/.test(after.replace(/^[^\u4e00-\u9fff]*/, '')) && (last.after || /^的/.test(after))) return;
+        if (last.after && /^(?:以下|及以下|以内|之内|内|左右|上下)$/.test(last.after) && /^[\u4e00-\u9fff]/.test(after) && !/^的?(?:比例|水平|目标|要求)/.test(after)) return reject('threshold');
+        if (PROPERTY_BEFORE.test(beforeNumber) && /^(?:以上|及以上|以下|及以下)?的?[\u4e00-\u9fff]/.test(after.replace(/^[^\u4e00-\u9fff]*/, '')) && (last.after || /^的/.test(after))) return reject('threshold');
         // A design-standard range ("达到3—5年一遇雨水排水能力") describes, it is not itself the target.
-        if (first.kind === 'standard' && first.range) return;
-        if (first.kind === 'duration' && !(first.comparator === '<=' || first.comparator === '<' || /不超过|不得超过|以内|内$/.test(pre))) return;
+        if (first.kind === 'standard' && first.range) return reject('design-standard');
+        if (first.kind === 'duration' && !(first.comparator === '<=' || first.comparator === '<' || /不超过|不得超过|以内|内$/.test(pre))) return reject('duration');
 
         const cue = [...pre.matchAll(CUE)].at(-1);
         // A cue earlier in the clause governs a list: "培育形成3个市级…集群、20个县级特色产业集群".
@@ -190,7 +244,10 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
         // A verb after the number under a stated deadline: "到2020年，6个县(市、区)完成…创建工作".
         // A share: "全市城镇25%面积达到3—5年一遇雨水排水能力".
         const verbAfter = (!!mark || first.kind === 'share') && /^[^，。；]{0,16}?(?:完成|实现|达到|建成|达标)/.test(after);
-        if (!clauseCue && !directBe && !bareIndicator && !verbAfter && !continued && !group.some((q) => q.comparator)) return;
+        // "重污染天数占全年90%以上", "是其他季节的2倍左右": a statement of how things are, with no
+        // verb that commits and no deadline in the sentence.
+        if (!clauseCue && BACKGROUND.test(pre) && !marks.some((m) => m.kind === 'deadline' && m.index >= sentence.start && m.index < sentence.end)) return reject('background');
+        if (!clauseCue && !directBe && !bareIndicator && !verbAfter && !continued && !group.some((q) => q.comparator)) return reject('no-commitment');
 
         // Comparator: the number's own words first (以上, ≥), then the cue word before it.
         const cueWord = cue?.[0] ?? '';
@@ -215,8 +272,15 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
         const started = (startValue as { year: number | null; at: number } | null);
         const own = started?.year && mark && mark.year === started.year && mark.index >= started.at ? null : mark;
         const before = own === mark ? prior : started ? lastDeadlineBefore(marks, started.at) : prior;
-        const year = /远景/.test(clauseText) || FREQUENCY.test(text.slice(clause.start, first.start)) ? null
+        const standing = /远景/.test(clauseText) || FREQUENCY.test(text.slice(clause.start, first.start));
+        const year = standing ? null
           : own ? own.year : before !== undefined ? before : ctx.carried ?? ctx.times.annualYear;
+        // Where the year was stated: this sentence, earlier in the paragraph or a heading (the
+        // section), or the document (an annual plan's year).
+        const inSentence = (own && own.index >= sentence.start) || (before !== undefined && own === undefined && marks.some((m) => m.kind === 'deadline' && m.year === before && m.index >= sentence.start && m.end <= first.start));
+        const yearFrom: YearFrom | null = year === null ? null
+          : own || before !== undefined ? (inSentence ? 'sentence' : 'section')
+            : ctx.carried !== null ? ctx.carriedFrom ?? 'section' : 'document';
 
         // The indicator: the words before the verb, or the verb and the thing counted.
         const cueAt = cue ? cue.index : namedPre.length;
@@ -240,7 +304,7 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
         if (indicator.length <= 2 && prevClauseText && !/\d/.test(prevClauseText)) indicator = prevClauseText.slice(-24) + indicator;
         // Nothing names what the number measures ("≥73％" alone, a table cell the structure step
         // did not recognise as part of a table): not a goal anyone could read.
-        if (!/[\u4e00-\u9fff]/.test(indicator)) return;
+        if (!/[\u4e00-\u9fff]/.test(indicator)) return reject('unnamed');
         previousName = indicator;
 
         // Quote: the clause, with a time phrase standing alone just before it ("到2025年，").
@@ -249,7 +313,16 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
         if (prevClause && /^\s*(?:到|至|力争到?|在)?\s*\S{0,4}\d{4}\s*年\S{0,4}\s*$/.test(text.slice(prevClause.start, prevClause.end))) quoteStart = prevClause.start;
         while (/\s/.test(text[quoteStart] ?? '')) quoteStart++;
         const quoteEnd = clause.end;
-        const baselineYear = baselineMark?.year ?? null;
+        // "同比下降4%", "比上年减少6%": on the same period a year before the deadline.
+        const baselineYear = baselineMark?.year ?? (YEAR_ON_YEAR.test(text.slice(clause.start, first.start)) && year ? year - 1 : null);
+        // A limit the plan sets for firms, sites or facilities ("排放浓度不得高于…", "去除效率不应低于80%"):
+        // kept, marked as such, never compared as the place's own target.
+        // So are norms for each unit ("每个点位至少1名志愿者", "每300至500户居民设置1个投放点"), for
+        // every new building ("新建居住建筑屋顶安装光伏面积比例不低于30%") and what a rule 要求.
+        const upTo = text.slice(clause.start, first.start);
+        const undated = !marks.some((m) => m.kind === 'deadline' && m.index >= sentence.start && m.index < sentence.end);
+        const requirement = LIMIT.test(clauseText) || (MODAL_LIMIT.test(cueWord) && undated)
+          || (PER_UNIT.test(upTo) && !FREQUENCY.test(upTo)) || (first.kind === 'share' && NEW_BUILDINGS.test(upTo) && comparatorOfWord(cueWord) !== null) || /可以|可按|可根据/.test(upTo) || /要求\s*$/.test(pre.slice(0, cue?.index ?? pre.length));
         const sv = startValue as { value: number; unit: string; year: number | null; at: number } | null;
         const base = sv && sv.unit === first.unit ? { value: sv.value, year: sv.year } : null;
         // "道路每平方米浮尘量不超过5克" → 克/平方米.
@@ -258,10 +331,13 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
         // A range held under a ceiling is the ceiling: "控制在30-35微克/立方米" → at most 35 (a fall
         // of "3-5微克" or a floor of "5-7.5毫克/升" keeps its lower bound).
         const ceiling = (q: Quantity) => q.upper !== undefined && /控制在|降至|降到|降低到|降低至|下降到|下降至|不超过|不高于/.test(cueWord);
-        const push = (name: string, where: string | null, q: Quantity, at: number | null = year) => goals.push({
+        const push = (name: string, where: string | null, q: Quantity, at: number | null = year) => {
+          if (!decisions.some((d) => d.start === q.start)) decisions.push({ rule: requirement ? 'requirement' : 'commitment', start: q.start, end: q.end });
+          goals.push({
           indicator: name || indicator, comparator: ceiling(q) ? '<=' : comparatorOf(q), value: ceiling(q) ? q.upper! : q.value, unit: unitOf(q), year: at, baselineYear,
-          change, scope: where, quoteStart, quoteEnd, baseline: base,
-        });
+          change, scope: where, quoteStart, quoteEnd, baseline: base, rule: requirement ? 'requirement' : 'commitment', requirement, yearFrom: at === year ? yearFrom : 'sentence',
+          });
+        };
 
         const places = placeList(indicator);
         if (places) {
@@ -293,7 +369,7 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
   // The deadline the text opens with ("到2020年，全市生态环境质量总体改善…"), if it opens with one.
   const firstClause = clausesOf(text)[0]?.clauses[0];
   const opening = firstClause ? marks.find((m) => m.kind === 'deadline' && m.index < firstClause.end)?.year : undefined;
-  return { goals, carried: final !== undefined ? final : ctx.carried, opening };
+  return { goals, carried: final !== undefined ? final : ctx.carried, opening, decisions: decisions.sort((a, b) => a.start - b.start) };
 }
 
 function lastDeadlineBefore(marks: TimeMark[], at: number): number | null | undefined {

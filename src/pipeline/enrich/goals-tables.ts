@@ -12,8 +12,10 @@
  * 具体内容 | 目标 "完成建设") has no numeric column: its cells are read as sentences.
  */
 import { readCell } from './goals-quantities.ts';
-import { readTextGoals, type TextGoal } from './goals-sentences.ts';
+import { readGridGoals } from './goals-place-tables.ts';
+import { readTextGoals, type TextGoal, type YearFrom } from './goals-sentences.ts';
 import { fiveYearEnd, type PlanTimes } from './goals-time.ts';
+import type { GoalRuleId } from './goals-rules.ts';
 import type { Block, Comparator } from '../types.ts';
 
 export interface TableGoal {
@@ -31,28 +33,34 @@ export interface TableGoal {
   fromText: boolean;
   scope: string | null;
   baselineYear: number | null;
+  /** The row's place in a table of places; null when the target binds the plan's own jurisdiction. */
+  place: string | null;
+  yearFrom: YearFrom | null;
+  requirement: boolean;
+  rule: GoalRuleId;
 }
 
 type Role = 'index' | 'indicator' | 'unit' | 'attribute' | 'category' | 'baseline' | 'target' | 'other';
 
-interface Column { role: Role; year: number | null }
+interface Column { role: Role; year: number | null; from: YearFrom | null }
 
 const yearOf = (s: string): number | null => {
   const m = /(20\d{2})\s*年?/.exec(s);
   return m ? Number(m[1]) : fiveYearEnd(s);
 };
 
-function classify(header: string[], times: PlanTimes, carried: number | null): Column[] {
+function classify(header: string[], times: PlanTimes, carried: { year: number | null; from: YearFrom | null }): Column[] {
   const cols: Column[] = header.map((raw) => {
     const h = raw.replace(/\s+/g, '');
-    if (/^(?:序号|编号|序)$/.test(h)) return { role: 'index', year: null };
-    if (/^(?:计量)?单位/.test(h)) return { role: 'unit', year: null };
-    if (/属性|性质|指标类型/.test(h)) return { role: 'attribute', year: null };
-    if (/^(?:类别|领域|分类|类型|项目类型)$/.test(h)) return { role: 'category', year: null };
-    if (/现状|基准|基期|基数|基线|完成|实际|现值|进展|评价/.test(h)) return { role: 'baseline', year: yearOf(h) };
-    if (/目标|规划|预期值|期末|20\d{2}|十[一二三四五六]五/.test(h)) return { role: 'target', year: yearOf(h) };
-    if (/指标|名称|项目|内容|任务/.test(h)) return { role: 'indicator', year: null };
-    return { role: 'other', year: null };
+    const none = { year: null, from: null };
+    if (/^(?:序号|编号|序)$/.test(h)) return { role: 'index', ...none };
+    if (/^(?:计量)?单位/.test(h)) return { role: 'unit', ...none };
+    if (/属性|性质|指标类型/.test(h)) return { role: 'attribute', ...none };
+    if (/^(?:类别|领域|分类|类型|项目类型)$/.test(h)) return { role: 'category', ...none };
+    if (/现状|基准|基期|基数|基线|完成|实际|现值|进展|评价/.test(h)) return { role: 'baseline', year: yearOf(h), from: 'table' };
+    if (/目标|规划|预期值|期末|20\d{2}|十[一二三四五六]五/.test(h)) return { role: 'target', year: yearOf(h), from: yearOf(h) !== null ? 'table' : null };
+    if (/指标|名称|项目|内容|任务/.test(h)) return { role: 'indicator', ...none };
+    return { role: 'other', ...none };
   });
   // Year columns with no word for what they are: a run of consecutive years is a year-by-year plan;
   // otherwise the earliest (or any not after the plan was written) is the base year.
@@ -67,7 +75,11 @@ function classify(header: string[], times: PlanTimes, carried: number | null): C
     // Other columns say which are targets ("2025年目标"): a bare year beside them is the base year.
     for (const c of plain) c.role = 'baseline';
   }
-  for (const c of cols) if (c.role === 'target' && c.year === null) c.year = carried ?? times.horizon;
+  for (const c of cols) {
+    if (c.role !== 'target' || c.year !== null) continue;
+    c.year = carried.year ?? times.horizon;
+    c.from = carried.year !== null ? carried.from : times.horizon !== null ? 'document' : null;
+  }
   if (!cols.some((c) => c.role === 'indicator')) {
     const first = cols.findIndex((c) => c.role === 'other');
     if (first >= 0) cols[first]!.role = 'indicator';
@@ -83,9 +95,25 @@ function aligned(row: string[], width: number): (string | undefined)[] {
 
 const PERCENT_NAME = /(?:率|比例|比重|占比)$/;
 
-export function readTableGoals(block: Block, times: PlanTimes, carried: number | null): TableGoal[] {
+export function readTableGoals(block: Block, times: PlanTimes, carried: number | null, carriedFrom: 'section' | 'document' = 'section'): TableGoal[] {
   const rows = block.rows ?? [];
   if (rows.length < 2) return [];
+  // The table's deadline: its caption ("表2 各市2020年目标"), the heading or paragraph above it,
+  // the document (an annual plan's year, a five-year plan's end).
+  const captionYear = block.caption ? yearOf(block.caption) : null;
+  const deadline: { year: number | null; from: YearFrom | null } = captionYear !== null ? { year: captionYear, from: 'table' }
+    : carried !== null ? { year: carried, from: carriedFrom }
+      : times.annualYear !== null ? { year: times.annualYear, from: 'document' }
+        : times.fiveYear && times.horizon !== null ? { year: times.horizon, from: 'document' } : { year: null, from: null };
+  const grid = readGridGoals(block, deadline.year);
+  if (grid) {
+    return grid.map((g) => ({
+      indicator: g.indicator, comparator: g.comparator, value: g.value, unit: normalisedUnit(g.unit), year: g.year,
+      change: g.change, attribute: null, baseline: null, quote: quoteOf(block, g.row), fromText: false, scope: null,
+      baselineYear: g.baselineYear, place: g.place, yearFrom: g.year === deadline.year ? deadline.from : 'table',
+      requirement: false, rule: 'table-cell' as const,
+    }));
+  }
   const looksLikeHeader = (r: string[]) => !r.some((c) => /\d/.test(c.replace(/20\d{2}\s*年?|十[一二三四五六]五/g, ''))) && r.some((c) => /指标|目标|名称|项目|任务/.test(c));
   const first = rows[0]!;
   if (block.header === false && !looksLikeHeader(first)) return readTaskRows(block, rows, times, carried);
@@ -104,8 +132,7 @@ export function readTableGoals(block: Block, times: PlanTimes, carried: number |
   }
   const byNode = readNodeRows(block, headerRow, rows.slice(bodyStart));
   if (byNode) return byNode;
-  const captionYear = block.caption ? yearOf(block.caption) : null;
-  const cols = classify(headerRow, times, captionYear ?? carried);
+  const cols = classify(headerRow, times, deadline);
   const width = headerRow.length;
   const body = rows.slice(bodyStart);
   const ind = cols.findIndex((c) => c.role === 'indicator');
@@ -143,6 +170,7 @@ export function readTableGoals(block: Block, times: PlanTimes, carried: number |
         indicator: shown, comparator: cell.comparator, value: cell.value, unit: normalisedUnit(cell.unit), year: cols[j]!.year,
         change: cell.change ?? (/下降|降低|减少|削减/.test(name) ? 'decrease' : /提高|增加|增长|提升/.test(name) ? 'increase' : null),
         attribute, baseline, quote, fromText: false, scope: null, baselineYear: null,
+        place: null, yearFrom: cols[j]!.from, requirement: false, rule: 'table-cell',
       });
     }
   }
@@ -178,6 +206,7 @@ function readNodeRows(block: Block, header: string[], body: string[][]): TableGo
         out.push({
           indicator: task, comparator: c!.comparator, value: c!.value, unit: normalisedUnit(c!.unit), year, change: c!.change,
           attribute: null, baseline: null, quote: quoteOf(block, row), fromText: false, scope: null, baselineYear: null,
+          place: null, yearFrom: 'table', requirement: false, rule: 'table-cell',
         });
       }
       break;
@@ -206,7 +235,8 @@ function readTaskRows(block: Block, rows: string[][], times: PlanTimes, year: nu
     for (const cell of row) {
       if (cell.length < 6) continue;
       const { goals } = readTextGoals(cell, { times, carried: year });
-      for (const g of goals) out.push(fromText(g, quoteOf(block, row)));
+      // The clause itself when the cell is printed as it is in the block's text, else the row.
+      for (const g of goals) out.push(fromText(g, block.text.includes(cell) ? cell.slice(g.quoteStart, g.quoteEnd) : quoteOf(block, row)));
     }
   }
   return out;
@@ -216,5 +246,6 @@ function fromText(g: TextGoal, quote: string): TableGoal {
   return {
     indicator: g.indicator, comparator: g.comparator, value: g.value, unit: g.unit, year: g.year, change: g.change,
     attribute: null, baseline: g.baseline, quote, fromText: true, scope: g.scope, baselineYear: g.baselineYear,
+    place: null, yearFrom: g.yearFrom, requirement: g.requirement, rule: g.rule,
   };
 }

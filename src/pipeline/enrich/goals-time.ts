@@ -22,6 +22,8 @@ export interface PlanTimes {
   docYear: number | null;
   /** An annual work plan's year ("静安区2025年生活垃圾分类工作实施方案"): the year of all its goals. */
   annualYear: number | null;
+  /** A plan over several years ("十四五", 2021–2025): its end is when its indicator table and 主要目标 are due. */
+  fiveYear: boolean;
 }
 
 export interface TimeMark {
@@ -115,5 +117,6 @@ export function planTimes(meta: { title: string | null; issued: string | null; p
   const docYear = issued ?? meta?.period?.from ?? (range ? Number(range[1]) : null) ?? (horizon !== null ? horizon - 4 : null);
   const single = !range && !fiveYearEnd(title) ? /(20\d{2})\s*年(?:度)?/.exec(title) : null;
   const annualYear = single && ANNUAL_KINDS.test(title) ? Number(single[1]) : null;
-  return { horizon: horizon ?? null, docYear: docYear ?? annualYear, annualYear };
+  const span = meta?.period ? meta.period.to - meta.period.from : range ? Number(range[2]) - Number(range[1]) : fiveYearEnd(title) ? 4 : 0;
+  return { horizon: horizon ?? null, docYear: docYear ?? annualYear, annualYear, fiveYear: span >= 2 };
 }

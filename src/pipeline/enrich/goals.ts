@@ -17,6 +17,8 @@ import { readTableMilestones, readTextMilestones } from './goals-milestones.ts';
 import { readTextGoals, type Span } from './goals-sentences.ts';
 import { readTableGoals } from './goals-tables.ts';
 import { headingYear, isBackgroundHeading, planTimes, type PlanTimes } from './goals-time.ts';
+import { RULE_BY_ID, type GoalRuleId } from './goals-rules.ts';
+import { report } from '../messages.ts';
 import './data.ts';
 
 export interface GoalsOptions {
@@ -25,6 +27,9 @@ export interface GoalsOptions {
 }
 
 type Draft = Omit<Goal, 'id' | 'indicatorId' | 'theme' | 'sectionId' | 'blockId'>;
+
+/** The deadline that governs what follows, and where it was stated. */
+interface Carried { year: number | null; from: 'section' | 'document' }
 
 /** A target's kind printed after it in the text, as tables print it in a column: "…达到72%（约束性）；". */
 const ATTRIBUTE = /[（(](约束性|预期性|指导性)(?:指标)?[）)]/;
@@ -65,15 +70,24 @@ export function goals(options: GoalsOptions = {}) {
      * goals section); elsewhere items are tasks of their own, as blocks are: "（1）…为最终实现2035年
      * 规划目标…" does not date "（2）…完成10个撤制乡镇…" (seed 05).
      */
-    const readBlock = (block: Block, section: Section, carried: number | null, carryOn: boolean): number | null | undefined => {
+    /** One diagnostic per number read: which rule made it a goal or a requirement, or rejected it. */
+    const decided = (block: Block, rule: GoalRuleId, number: string, indicator?: string) => {
+      const r = RULE_BY_ID.get(rule)!;
+      const code = r.verdict === 'goal' ? 'goal-made' : r.verdict === 'requirement' ? 'goal-requirement' : 'goal-rejected';
+      report(file, code, block.line ? { line: block.line, column: 1 } : undefined, { number, rule, says: r.says, indicator: indicator ?? '' });
+    };
+
+    const readBlock = (block: Block, section: Section, carried: Carried, carryOn: boolean): number | null | undefined => {
       if (block.kind === 'table') {
         if (block.caption && isBackgroundHeading(block.caption)) return undefined;
-        for (const g of readTableGoals(block, times, carried)) {
+        for (const g of readTableGoals(block, times, carried.year, carried.from)) {
           addGoal({
             indicator: g.indicator, comparator: g.comparator, value: g.value, unit: g.unit, year: g.year,
-            baselineYear: g.baselineYear, change: g.change, scope: g.scope, quote: g.quote,
-            kind: 'table', attribute: g.attribute, baseline: g.baseline,
+            baselineYear: g.baselineYear, change: g.change, scope: g.scope, place: g.place, quote: g.quote,
+            kind: 'table', attribute: g.attribute, baseline: g.baseline, yearFrom: g.yearFrom,
+            requirement: g.requirement, rule: g.rule,
           }, section, block);
+          decided(block, g.rule, `${g.value}${g.unit}`, g.indicator);
         }
         for (const m of readTableMilestones(block)) addMilestone(m, section, block, 'table');
         return undefined;
@@ -85,8 +99,12 @@ export function goals(options: GoalsOptions = {}) {
       for (const piece of pieces) {
         const offset = block.text.indexOf(piece);
         if (offset < 0) continue;
-        const ctx = { times, carried: state };
-        const { goals: read, carried: next, opening: opens } = readTextGoals(piece, ctx);
+        const ctx = { times, carried: state.year, carriedFrom: state.from };
+        const { goals: read, carried: next, opening: opens, decisions } = readTextGoals(piece, ctx);
+        for (const d of decisions) {
+          const g = read.find((x) => d.start >= x.quoteStart && d.start < x.quoteEnd);
+          decided(block, d.rule, piece.slice(d.start, d.end), g && RULE_BY_ID.get(d.rule)!.verdict !== 'not-target' ? g.indicator : undefined);
+        }
         if (piece === pieces[0]) opening = opens;
         const spans: Span[] = [];
         for (const g of read) {
@@ -94,39 +112,42 @@ export function goals(options: GoalsOptions = {}) {
           const quote = piece.slice(g.quoteStart, g.quoteEnd);
           addGoal({
             indicator: g.indicator, comparator: g.comparator, value: g.value, unit: g.unit, year: g.year,
-            baselineYear: g.baselineYear, change: g.change, scope: g.scope,
+            baselineYear: g.baselineYear, change: g.change, scope: g.scope, place: null,
             quote, kind: 'text', attribute: ATTRIBUTE.exec(quote)?.[1] ?? null, baseline: g.baseline,
+            yearFrom: g.yearFrom, requirement: g.requirement, rule: g.rule,
           }, section, block);
         }
         for (const m of readTextMilestones(piece, ctx, spans)) {
           addMilestone({ year: m.year, action: m.action, quote: piece.slice(m.quoteStart, m.quoteEnd) }, section, block, 'text');
         }
-        state = carryOn ? next : carried;
+        state = carryOn ? (next === state.year ? state : { year: next, from: 'section' }) : carried;
       }
       return opening;
     };
 
-    const walk = (list: Section[], inherited: number | null, background: boolean) => {
+    const walk = (list: Section[], inherited: Carried, background: boolean) => {
       for (const section of list) {
         // The cover notice and the signature are not plan content.
-        if (section.role === 'notice' || (section.role as string | undefined) === 'signature') continue;
+        if (section.role === 'notice' || section.role === 'signature') continue;
         const past = background || isBackgroundHeading(section.heading);
         const own = headingYear(section.heading);
-        const fromHeading = own ?? inherited;
-        // "（三）总体目标。到2020年，…" followed by "——…" paragraphs: the deadline carries on.
+        const fromHeading: Carried = own !== null ? { year: own, from: 'section' } : inherited;
+        // "（三）总体目标。到2020年，…" followed by "——…" paragraphs: the deadline carries on. A
+        // five-year plan's 主要目标 and indicators are due at its end, where the text says no year.
         const goalsSection = /目标|指标/.test(section.heading);
-        let carried = fromHeading;
+        let carried: Carried = goalsSection && fromHeading.year === null && times.horizon !== null && times.fiveYear
+          ? { year: times.horizon, from: 'document' } : fromHeading;
         if (!past) {
           for (const block of section.blocks) {
             const opens = readBlock(block, section, carried, goalsSection);
             if (!goalsSection) carried = fromHeading;
-            else if (opens !== undefined) carried = opens;
+            else if (opens !== undefined) carried = { year: opens, from: 'section' };
           }
         }
         walk(section.children, goalsSection ? carried : fromHeading, past);
       }
     };
-    walk(sections, null, false);
+    walk(sections, { year: null, from: 'section' }, false);
 
     file.data.goals = found;
     file.data.milestones = dated;

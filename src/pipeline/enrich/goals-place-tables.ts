@@ -1,0 +1,139 @@
+/**
+ * Target tables whose rows are places or years (issue 14), read cell by cell: every numeric cell is
+ * a goal with the row's place (or year), the column's indicator and unit, and the table's deadline.
+ *
+ *     城市 | PM2.5平均浓度同比下降比例（%） | 重度及以上污染天数同比减少（天）
+ *     石家庄市 | 4 | 5
+ *     唐山市 | 持续改善 | /
+ *        → 石家庄市: PM2.5平均浓度 −4 % (同比), 重度及以上污染天数 −5 天; 唐山市: no goal (words, "/")
+ *
+ *     镇（街道） | 截污纳管（户） | 污水处理能力（吨/日） | 生活污水治理率（%）
+ *     江桥镇 | 120 | 300 | 95
+ *
+ *     年份 | 新增面积（平方公里） | 累计占比（%）
+ *     2023年 | 12 | 30
+ *        → 2023: 新增面积 12 平方公里, 累计占比 30 %
+ *
+ * A header may be printed on two rows ("PM2.5" over "下降比例（%）") and carry its unit in brackets.
+ * A row for the plan's own place ("全市", "合计") binds the plan's jurisdiction: its place is null,
+ * and a 合计 that only adds the rows up is a restatement, read all the same (the text gives it).
+ */
+import { readCell } from './goals-quantities.ts';
+import { DECREASE, INCREASE, YEAR_ON_YEAR } from '../lexicon.ts';
+import type { Block, Comparator } from '../types.ts';
+
+export interface GridGoal {
+  indicator: string;
+  comparator: Comparator;
+  value: number;
+  unit: string;
+  year: number | null;
+  place: string | null;
+  change: 'increase' | 'decrease' | null;
+  baselineYear: number | null;
+  /** The row as printed. */
+  row: string[];
+}
+
+/** A place as a row label: 石家庄市, 江桥镇, 新虹街道, 经开区, or a bare city name in a regional table. */
+const PLACE_CELL = /^[\u4e00-\u9fff]{1,12}(?:省|自治区|市|州|盟|地区|县|区|旗|镇|乡|街道|办事处|开发区|高新区|新区|园区|片区|管委会|工业园)$/;
+const BARE_NAME = /^[\u4e00-\u9fff]{2,4}$/;
+/** Headers of a place column. */
+const PLACE_HEADER = /城市|地市|市州|地区|区域|行政区|区县|县[（(]市|县市区|县区|乡镇|镇[（(]街道|街镇|街道|^镇|^区|^市|园区/;
+/** The plan's own place, or a total: its targets bind the plan's jurisdiction. */
+const OWN_ROW = /^(?:全省|全市|全区|全县|全镇|合计|总计|小计|全域|区域|平均)$/;
+const YEAR_CELL = /^(20\d{2})\s*年?(?:度|底|末)?$/;
+const INDEX_HEADER = /^(?:序号|编号|序)$/;
+
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+/** The header, from one row or two ("PM2.5" over "下降比例（%）"), and where the body starts. */
+export function gridHeader(rows: string[][]): { header: string[]; body: number } {
+  const first = rows[0] ?? [];
+  const second = rows[1];
+  const wordy = (r: string[]) => r.every((c) => !/\d/.test(c.replace(/[（(][^）)]*[）)]|PM2\.5|PM10|O3|20\d{2}\s*年?|十[一二三四五六]五/gi, '')));
+  if (second && second.length === first.length && wordy(second) && !PLACE_CELL.test(squash(second[0] ?? '')) && !YEAR_CELL.test(squash(second[0] ?? ''))) {
+    let span = '';
+    const header = first.map((c, j) => {
+      if (c.trim()) span = c.trim();
+      return `${c.trim() ? c.trim() : second[j]?.trim() ? span : ''}${second[j]?.trim() ?? ''}`;
+    });
+    return { header, body: 2 };
+  }
+  return { header: first.map((c) => c.trim()), body: 1 };
+}
+
+/** Which column labels the rows, and whether it holds places or years; null when the table is not such a grid. */
+function labelColumn(header: string[], body: string[][]): { col: number; kind: 'place' | 'year' } | null {
+  // The first column, or the one after a 序号 column.
+  const col = INDEX_HEADER.test(squash(header[0] ?? '')) || body.every((r) => /^\d{0,3}$/.test(squash(r[0] ?? ''))) ? 1 : 0;
+  const cells = body.map((r) => squash(r[col] ?? '')).filter(Boolean);
+  if (cells.length < 2) return null;
+  const years = cells.filter((c) => YEAR_CELL.test(c)).length;
+  if (years * 2 > cells.length && years >= 2) return { col, kind: 'year' };
+  const places = cells.filter((c) => PLACE_CELL.test(c) || OWN_ROW.test(c)).length;
+  const bare = cells.filter((c) => BARE_NAME.test(c)).length;
+  const named = PLACE_HEADER.test(squash(header[col] ?? ''));
+  if ((named || places * 3 >= cells.length * 2) && (places + (named ? bare : 0)) * 3 >= cells.length * 2) return { col, kind: 'place' };
+  return null;
+}
+
+/** "PM2.5平均浓度同比下降比例（%）" → name "PM2.5平均浓度同比下降比例", unit "%". */
+function headerParts(header: string): { name: string; unit: string | null } {
+  const h = squash(header);
+  const m = /^(.*?)[（(]([^（）()]{1,12})[）)]$/.exec(h);
+  if (m) {
+    const unit = readCell(`1${m[2]}`, null)?.unit || null;
+    if (unit) return { name: m[1]!, unit };
+  }
+  return { name: h, unit: /(?:率|比例|比重|占比)$/.test(h) ? '%' : null };
+}
+
+/**
+ * The goals of a grid of places or years; null when the table is not one (the caller reads it as
+ * an indicator table). `year` is the table's deadline (caption, heading, document).
+ */
+export function readGridGoals(block: Block, year: number | null): GridGoal[] | null {
+  const rows = block.rows ?? [];
+  if (rows.length < 3) return null;
+  const { header, body: start } = gridHeader(rows);
+  const body = rows.slice(start).filter((r) => r.some((c) => c.trim()));
+  const label = labelColumn(header, body);
+  if (!label) return null;
+  const columns = header.map((h, j) => ({ j, ...headerParts(h) }))
+    .filter(({ j, name }) => j !== label.col && name && !INDEX_HEADER.test(name) && !/备注|说明|责任|牵头|配合|时限|时间/.test(name));
+  // The value columns: at least a third of their cells read as numbers (words such as 持续改善 and
+  // "/" are allowed in the others).
+  const numeric = columns.filter(({ j, unit }) => body.filter((r) => readCell(r[j] ?? '', unit)).length * 3 >= body.length);
+  if (!numeric.length) return null;
+  const out: GridGoal[] = [];
+  let carried = '';
+  for (const row of body) {
+    // A merged place cell printed once for several rows is carried down.
+    const labelCell = squash(row[label.col] ?? '') || carried;
+    carried = labelCell;
+    if (!labelCell) continue;
+    const rowYear = label.kind === 'year' ? Number(YEAR_CELL.exec(labelCell)?.[1] ?? NaN) : null;
+    if (label.kind === 'year' && !rowYear) continue;
+    const place = label.kind === 'place' && !OWN_ROW.test(labelCell) ? labelCell : null;
+    for (const { j, name, unit } of numeric) {
+      const cell = readCell(row[j] ?? '', unit);
+      if (!cell || !cell.unit) continue;
+      const at = rowYear ?? year;
+      const change = cell.change ?? (DECREASE.test(name) ? 'decrease' : INCREASE.test(name) ? 'increase' : null);
+      const base = /比\s*(20\d{2})\s*年/.exec(name);
+      out.push({
+        indicator: name.replace(/^(?:同比)?/, ''),
+        comparator: cell.comparator,
+        value: cell.value,
+        unit: cell.unit,
+        year: at,
+        place,
+        change,
+        baselineYear: base ? Number(base[1]) : change && YEAR_ON_YEAR.test(name) && at ? at - 1 : null,
+        row,
+      });
+    }
+  }
+  return out;
+}
