@@ -12,6 +12,7 @@ import type { IndicatorEntry } from '../schemas/indicators.ts';
 import { ActualsFileError, parseActuals } from './actuals.ts';
 import { buildGoals, type GoalsIndex } from './goals.ts';
 import { loadSite, type Site } from './site.ts';
+import { goalPlaceKey } from './places.ts';
 
 const actualFiles = import.meta.glob('../../content/actuals/*.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
@@ -50,6 +51,10 @@ async function build(): Promise<GoalsSite> {
     title: p.title,
     placePath: p.placePath,
     placeSlug: site.places.byPlan.get(p.slug)?.slug ?? null,
+    placeOf: (name: string) => {
+      const node = site.places.byGoalPlace.get(goalPlaceKey(p.slug, name));
+      return node ? { path: node.path, slug: node.slug } : null;
+    },
     goals: p.doc.goals,
     milestones: p.doc.milestones,
   })), { catalogue, actuals, asOfYear: Number(asOf.slice(0, 4)) });

@@ -29,6 +29,8 @@ export interface PlanInput {
   placePath: string[];
   /** Slug of the place page, when the plan has a place. */
   placeSlug: string | null;
+  /** The place a goal names (a row of a per-city table), as a path and page: from the place index. */
+  placeOf?: (name: string) => { path: string[]; slug: string } | null;
   goals: readonly GoalInput[];
   milestones: readonly MilestoneInput[];
 }
@@ -58,6 +60,12 @@ export interface GoalRow {
   /** "普陀区（上海市）", "地区不详". */
   placeLabel: string;
   placeSlug: string | null;
+  /** The place the target binds when it is not the plan's own ("石家庄市" in a provincial plan's table). */
+  place: string | null;
+  /** A limit the plan sets for firms, sites or facilities: listed with its plan, never compared. */
+  requirement: boolean;
+  /** Where the year came from, when the sentence does not say it: "section", "table", "document". */
+  yearFrom: GoalInput['yearFrom'];
   indicatorId: string | null;
   /** The catalogue's name, else the plan's own wording. */
   indicatorName: string;
@@ -190,17 +198,23 @@ export function buildGoals(plans: readonly PlanInput[], opts: BuildOptions): Goa
   const byPlan = new Map<string, GoalRow[]>();
   const milestonesByPlan = new Map<string, MilestoneRow[]>();
   for (const plan of plans) {
-    const placeKey = plan.placePath.join('/');
     const own: GoalRow[] = plan.goals.map((g) => {
       const entry = g.indicatorId ? entries.get(g.indicatorId) : undefined;
+      // A target set for another place (a provincial plan's row for a city) is that place's.
+      const there = g.place ? plan.placeOf?.(g.place) ?? null : null;
+      const placePath = there ? there.path : g.place ? [...plan.placePath, g.place] : plan.placePath;
+      const placeKey = placePath.join('/');
       return {
         id: g.id,
         planSlug: plan.slug,
         planTitle: plan.title,
-        placePath: plan.placePath,
+        placePath,
         placeKey,
-        placeLabel: placeLabel(plan.placePath),
-        placeSlug: plan.placeSlug,
+        placeLabel: placeLabel(placePath),
+        placeSlug: there ? there.slug : g.place ? null : plan.placeSlug,
+        place: g.place ?? null,
+        requirement: g.requirement ?? false,
+        yearFrom: g.yearFrom ?? null,
         indicatorId: entry ? entry.id : null,
         indicatorName: entry?.name ?? g.indicator,
         indicatorText: g.indicator,
@@ -223,7 +237,8 @@ export function buildGoals(plans: readonly PlanInput[], opts: BuildOptions): Goa
         href: `/plans/${plan.slug}/#${g.blockId}`,
         target: goalTarget(g),
         short: goalShort(g),
-        status: assessGoal(g, placeKey, entry, opts.actuals, opts.asOfYear),
+        status: g.requirement ? { state: 'open', label: '对企业的要求', reason: '这是规划对企业、工地或设施提出的要求，不是本地的目标，不作比较。', actual: null }
+          : assessGoal(g, placeKey, entry, opts.actuals, opts.asOfYear),
       };
     });
     rows.push(...own);
@@ -233,9 +248,11 @@ export function buildGoals(plans: readonly PlanInput[], opts: BuildOptions): Goa
       .map((m) => ({ ...m, href: `/plans/${plan.slug}/#${m.blockId}` })));
   }
 
+  // A firm's limit is never compared with a place's targets.
+  const targets = rows.filter((r) => !r.requirement);
   const indicators: IndicatorView[] = [];
   for (const entry of opts.catalogue) {
-    const mine = rows.filter((r) => r.indicatorId === entry.id);
+    const mine = targets.filter((r) => r.indicatorId === entry.id);
     if (!mine.length) continue;
     indicators.push({
       entry,
@@ -247,7 +264,7 @@ export function buildGoals(plans: readonly PlanInput[], opts: BuildOptions): Goa
   }
 
   const placeMap = new Map<string, PlaceGoals>();
-  for (const r of rows) {
+  for (const r of targets) {
     if (!r.indicatorId) continue;
     let p = placeMap.get(r.placeKey);
     if (!p) placeMap.set(r.placeKey, (p = { key: r.placeKey, label: r.placeLabel, slug: r.placeSlug, rows: [], byIndicator: new Map() }));
@@ -264,7 +281,7 @@ export function buildGoals(plans: readonly PlanInput[], opts: BuildOptions): Goa
   const places = [...placeMap.values()].sort((a, b) => (a.key ? 0 : 1) - (b.key ? 0 : 1) || a.key.localeCompare(b.key, 'zh-CN'));
 
   const counts: Record<GoalState, number> = { met: 0, 'not-met': 0, 'no-data': 0, open: 0 };
-  for (const r of rows) counts[r.status.state]++;
+  for (const r of targets) counts[r.status.state]++;
 
   return {
     asOfYear: opts.asOfYear,
@@ -277,6 +294,18 @@ export function buildGoals(plans: readonly PlanInput[], opts: BuildOptions): Goa
     actuals: [...opts.actuals],
     counts,
   };
+}
+
+/**
+ * A goal's year as a page shows it, saying when the year was inferred rather than printed with the
+ * target: "2025年（按所在章节）" for a heading or lead clause, "2025年（按全文推定）" for an annual
+ * plan's year or a five-year plan's end.
+ */
+export function yearLabel(r: Pick<GoalRow, 'year' | 'yearFrom'>): string {
+  if (r.year === null) return '未写年份';
+  if (r.yearFrom === 'section') return `${r.year}年（按所在章节）`;
+  if (r.yearFrom === 'document') return `${r.year}年（按全文推定）`;
+  return `${r.year}年`;
 }
 
 /** Latest year first (no year last), then unscoped before scoped. */

@@ -21,6 +21,8 @@ export interface PlaceNode {
   children: PlaceNode[];
   /** Plans issued for this place itself, newest first. */
   plans: PlanRecord[];
+  /** Plans of other places that set targets for this one (a provincial plan's row for a city), newest first. */
+  targetedBy: PlanRecord[];
 }
 
 export interface PlaceIndex {
@@ -32,7 +34,11 @@ export interface PlaceIndex {
   unplaced: PlanRecord[];
   /** Names that had no segment in content/places.yaml (for the build warning). */
   missing: string[];
+  /** The node of a place a plan's goal names ("石家庄市" in a provincial plan's table), by `goalPlaceKey`. */
+  byGoalPlace: Map<string, PlaceNode>;
 }
+
+export const goalPlaceKey = (planSlug: string, place: string): string => `${planSlug}\u0000${place}`;
 
 export class PlacesFileError extends Error {
   constructor(problems: string[]) {
@@ -76,7 +82,7 @@ export function buildPlaces(plans: PlanRecord[], file: PlacesFile): PlaceIndex {
     const name = path.at(-1)!;
     const segment = segmentOf(name, path.at(-2), file, missing);
     const node: PlaceNode = {
-      name, path, slug: parent ? `${parent.slug}-${segment}` : segment, level: null, parent, children: [], plans: [],
+      name, path, slug: parent ? `${parent.slug}-${segment}` : segment, level: null, parent, children: [], plans: [], targetedBy: [],
     };
     byKey.set(key, node);
     (parent ? parent.children : roots).push(node);
@@ -94,10 +100,26 @@ export function buildPlaces(plans: PlanRecord[], file: PlacesFile): PlaceIndex {
     byPlan.set(plan.slug, node);
   }
 
+  // Places the plans' goals name (a row of a per-city or per-town table): the place already in the
+  // tree under that name (under the plan's own place first), or a new place under the plan's.
+  const byGoalPlace = new Map<string, PlaceNode>();
+  const named = (name: string) => [...byKey.values()].filter((n) => n.name === name || stem(n.name) === stem(name));
+  for (const plan of plans) {
+    const names = new Set(plan.doc.goals.map((g) => g.place).filter((p): p is string => Boolean(p)));
+    for (const name of names) {
+      if (/、/.test(name)) continue; // one value for several places: no one place's page
+      const under = named(name).filter((n) => plan.placePath.every((p, i) => n.path[i] === p));
+      const node = under[0] ?? (named(name).length === 1 ? named(name)[0]! : nodeFor([...plan.placePath.filter((p) => p !== name), name]));
+      byGoalPlace.set(goalPlaceKey(plan.slug, name), node);
+      if (!node.targetedBy.includes(plan) && !node.plans.includes(plan)) node.targetedBy.push(plan);
+    }
+  }
+
   const sort = (list: PlaceNode[]) => {
     list.sort((a, b) => allPlans(b).length - allPlans(a).length || a.name.localeCompare(b.name, 'zh-CN'));
     for (const n of list) {
       n.plans.sort(byNewest);
+      n.targetedBy.sort(byNewest);
       sort(n.children);
     }
   };
@@ -112,7 +134,12 @@ export function buildPlaces(plans: PlanRecord[], file: PlacesFile): PlaceIndex {
     }
     bySlug.set(node.slug, node);
   }
-  return { roots, bySlug, byPlan, unplaced, missing: [...missing] };
+  return { roots, bySlug, byPlan, unplaced, missing: [...missing], byGoalPlace };
+}
+
+/** "石家庄市" and "石家庄" are one place. */
+function stem(name: string): string {
+  return name.length > 2 ? name.replace(/(?:省|市|区|县|镇|乡|街道)$/, '') : name;
 }
 
 /** Plans of a place and of every place under it, newest first. */
