@@ -3,7 +3,7 @@
  *
  *   parse   bytes → text (decode) → one `line` node per source line
  *   clean   front matter, HTML/VuePress markup, a catalogue's copy note, Markdown syntax,
- *           boilerplate, page marks                                       (removals)
+ *           a portal's header and footer, boilerplate, page marks          (removals)
  *   repair  spaces in words, OCR slips, unit spellings                     (repairs)
  *   tables  flattened, tab-separated and pipe tables become one node each
  *   repair  inline headings, broken lines, passages printed twice         (repairs)
@@ -26,6 +26,7 @@ import { markup } from './normalize/markup.ts';
 import { characterForms } from './normalize/character-forms.ts';
 import { catalogueNote } from './normalize/catalogue-note.ts';
 import { markdownSyntax } from './normalize/markdown-syntax.ts';
+import { portalChrome } from './normalize/portal-chrome.ts';
 import { boilerplate } from './normalize/boilerplate.ts';
 import { pageMarks } from './normalize/page-marks.ts';
 import { cjkSpaces } from './normalize/cjk-spaces.ts';
@@ -55,6 +56,7 @@ export const steps = [
   ['character-forms', characterForms],
   ['catalogue-note', catalogueNote],
   ['markdown-syntax', markdownSyntax],
+  ['portal-chrome', portalChrome],
   ['boilerplate', boilerplate],
   ['page-marks', pageMarks],
   ['cjk-spaces', cjkSpaces],

@@ -29,6 +29,7 @@ export const messages = {
     text: '删除了重复印刷的一段文字（{length} 字，与第 {other} 行相同）：“{excerpt}”。',
   },
   'markup': { severity: 'info', text: '去掉了网页标记（{what}），按其表示的分段排版。' },
+  'portal-chrome': { severity: 'info', text: '移除了政府网站页面的页眉或页脚（{count} 行）：“{excerpt}”。' },
   'navigation': { severity: 'info', text: '移除了网页的导航内容（{what}）。' },
   'catalogue-note': { severity: 'info', text: '把{what}移到了“来源”说明，不算正文。' },
   'markdown-syntax': { severity: 'info', text: '去掉了 Markdown 标记（{what}）。' },

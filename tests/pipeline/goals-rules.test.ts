@@ -9,7 +9,7 @@ import { readTextGoals } from '../../src/pipeline/enrich/goals-sentences.ts';
 import type { PlanTimes } from '../../src/pipeline/enrich/goals-time.ts';
 import { parsePlan } from '../../src/pipeline/index.ts';
 
-const times: PlanTimes = { horizon: 2025, docYear: 2021, annualYear: null, fiveYear: true };
+const times: PlanTimes = { horizon: 2025, docYear: 2021, annualYear: null, fiveYear: true, campaignEnd: null };
 
 /** The rule that decided the number printed as `number` in `text`. */
 function ruleFor(text: string, number: string): string | undefined {

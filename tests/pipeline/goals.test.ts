@@ -21,7 +21,7 @@ import { planDocumentSchema } from '../../src/schemas/plan-document.ts';
 import { readPlanSource } from '../../scripts/lib/read-plan.ts';
 import { seedFiles } from '../helpers/seeds.ts';
 
-const noTimes: PlanTimes = { horizon: null, docYear: null, annualYear: null, fiveYear: false };
+const noTimes: PlanTimes = { horizon: null, docYear: null, annualYear: null, fiveYear: false, campaignEnd: null };
 const read = (text: string, carried: number | null = null, times: PlanTimes = noTimes) => readTextGoals(text, { times, carried }).goals;
 
 function parseSeed(prefix: string): PlanDocument {

@@ -123,7 +123,8 @@ export function readGridGoals(block: Block, year: number | null): GridGoal[] | n
       const change = cell.change ?? (DECREASE.test(name) ? 'decrease' : INCREASE.test(name) ? 'increase' : null);
       const base = /比\s*(20\d{2})\s*年/.exec(name);
       out.push({
-        indicator: name.replace(/^(?:同比)?/, ''),
+        // "PM2.5平均浓度同比下降比例": the measure is PM2.5平均浓度, the change is the goal's.
+        indicator: change ? name.replace(/(?:同比|比上年|较上年|比\s*20\d{2}\s*年)?(?:下降|减少|降低|削减|提高|增加|提升|增长)(?:比例|幅度|率|量)?$/, '') || name : name,
         comparator: cell.comparator,
         value: cell.value,
         unit: cell.unit,

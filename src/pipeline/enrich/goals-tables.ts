@@ -104,7 +104,8 @@ export function readTableGoals(block: Block, times: PlanTimes, carried: number |
   const deadline: { year: number | null; from: YearFrom | null } = captionYear !== null ? { year: captionYear, from: 'table' }
     : carried !== null ? { year: carried, from: carriedFrom }
       : times.annualYear !== null ? { year: times.annualYear, from: 'document' }
-        : times.fiveYear && times.horizon !== null ? { year: times.horizon, from: 'document' } : { year: null, from: null };
+        : times.horizon !== null ? { year: times.horizon, from: 'document' }
+          : times.campaignEnd !== null ? { year: times.campaignEnd, from: 'document' } : { year: null, from: null };
   const grid = readGridGoals(block, deadline.year);
   if (grid) {
     return grid.map((g) => ({

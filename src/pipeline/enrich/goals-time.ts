@@ -24,6 +24,20 @@ export interface PlanTimes {
   annualYear: number | null;
   /** A plan over several years ("十四五", 2021–2025): its end is when its indicator table and 主要目标 are due. */
   fiveYear: boolean;
+  /**
+   * The end of a campaign the text states as a period ("秋冬季期间（2019年10月1日至2020年3月31日）"):
+   * the year its targets are due, where a table or a sentence says none.
+   */
+  campaignEnd: number | null;
+}
+
+// "2019年10月1日至2020年3月31日", "2023年11月—2024年3月": a campaign's period.
+const PERIOD = /(20\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*(?:至|到|—|－|-|~|～)\s*(20\d{2})\s*年\s*\d{1,2}\s*月/;
+
+/** The end year of the first campaign period a text states, or null. */
+export function campaignEndOf(text: string): number | null {
+  const m = PERIOD.exec(asciiDigits(text));
+  return m && Number(m[2]) >= Number(m[1]) ? Number(m[2]) : null;
 }
 
 export interface TimeMark {
@@ -118,5 +132,5 @@ export function planTimes(meta: { title: string | null; issued: string | null; p
   const single = !range && !fiveYearEnd(title) ? /(20\d{2})\s*年(?:度)?/.exec(title) : null;
   const annualYear = single && ANNUAL_KINDS.test(title) ? Number(single[1]) : null;
   const span = meta?.period ? meta.period.to - meta.period.from : range ? Number(range[2]) - Number(range[1]) : fiveYearEnd(title) ? 4 : 0;
-  return { horizon: horizon ?? null, docYear: docYear ?? annualYear, annualYear, fiveYear: span >= 2 };
+  return { horizon: horizon ?? null, docYear: docYear ?? annualYear, annualYear, fiveYear: span >= 2, campaignEnd: null };
 }

@@ -16,7 +16,7 @@ import { loadIndicators, type IndicatorCatalogue } from './goals-indicators.ts';
 import { readTableMilestones, readTextMilestones } from './goals-milestones.ts';
 import { readTextGoals, type Span } from './goals-sentences.ts';
 import { readTableGoals } from './goals-tables.ts';
-import { headingYear, isBackgroundHeading, planTimes, type PlanTimes } from './goals-time.ts';
+import { campaignEndOf, headingYear, isBackgroundHeading, planTimes, type PlanTimes } from './goals-time.ts';
 import { RULE_BY_ID, type GoalRuleId } from './goals-rules.ts';
 import { report } from '../messages.ts';
 import './data.ts';
@@ -39,6 +39,9 @@ export function goals(options: GoalsOptions = {}) {
     const catalogue = options.catalogue ?? loadIndicators();
     const sections = file.data.sections ?? [];
     const times = planTimes(file.data.meta, titleGuess(file, sections));
+    // A campaign's period stated near the top (its 目标 or 总体要求): its end governs the targets
+    // that state no year of their own, in the text and in its tables.
+    times.campaignEnd = firstCampaignEnd(sections);
     const found: Goal[] = [];
     const dated: Milestone[] = [];
     const ids = new Set<string>();
@@ -135,8 +138,9 @@ export function goals(options: GoalsOptions = {}) {
         // "（三）总体目标。到2020年，…" followed by "——…" paragraphs: the deadline carries on. A
         // five-year plan's 主要目标 and indicators are due at its end, where the text says no year.
         const goalsSection = /目标|指标/.test(section.heading);
-        let carried: Carried = goalsSection && fromHeading.year === null && times.horizon !== null && times.fiveYear
-          ? { year: times.horizon, from: 'document' } : fromHeading;
+        const planEnd = times.fiveYear ? times.horizon : times.campaignEnd;
+        let carried: Carried = goalsSection && fromHeading.year === null && planEnd !== null
+          ? { year: planEnd, from: 'document' } : fromHeading;
         if (!past) {
           for (const block of section.blocks) {
             const opens = readBlock(block, section, carried, goalsSection);
@@ -152,6 +156,24 @@ export function goals(options: GoalsOptions = {}) {
     file.data.goals = found;
     file.data.milestones = dated;
   };
+}
+
+/** The end of a campaign period stated in the plan's opening sections, not its cover notice. */
+function firstCampaignEnd(sections: Section[]): number | null {
+  const texts: string[] = [];
+  const walk = (list: Section[], depth: number) => {
+    for (const s of list) {
+      if (s.role === 'notice' || s.role === 'signature' || texts.length > 12) continue;
+      texts.push(s.heading, ...s.blocks.slice(0, 3).map((b) => b.text));
+      if (depth < 1) walk(s.children, depth + 1);
+    }
+  };
+  walk(sections, 0);
+  for (const t of texts) {
+    const end = campaignEndOf(t);
+    if (end !== null) return end;
+  }
+  return null;
 }
 
 /** The plan's title when the metadata has none: the masthead's title line, or the 《…》 the cover notice publishes. */

@@ -32,7 +32,9 @@ export const PUBLISH_FORMULA = /印发给你们|现予印发|现将.{0,80}印发
 export const SIGNATURE_NOTE = /^[（(](?:此件|本件|联系人|联系电话).{0,60}[）)]$/;
 
 /** Endings of the names of bodies that sign a document. */
-const ORG_END = /(?:人民政府|政府|办公室|办公厅|委员会|管委会|工作委员会|党工委|常务委员会|人大常委会|街道办事处|办事处|[^\s]{1,12}(?:局|委|厅|办|署|中心|公司|集团))$/;
+// Ministries and national bodies end in 部 (生态环境部, 公安部), 院 (国务院) or 总局, and often sign a
+// notice one per line above the date: each line must read as a body, or the lead issuer is lost.
+const ORG_END = /(?:人民政府|政府|办公室|办公厅|委员会|管委会|工作委员会|党工委|常务委员会|人大常委会|街道办事处|办事处|[^\s]{1,12}(?:局|委|厅|办|署|中心|公司|集团|部|院|总局|总署))$/;
 
 /**
  * A line that names signing bodies: "上海市普陀区人民政府办公室", "中共许昌市委 许昌市人民政府",

@@ -21,14 +21,19 @@ const HEADER_WORD = new RegExp(
   '基准值|基期值|现状值|目标值|预期值|规划值|主要任务|任务|任务内容|工作任务|重点任务|具体任务|具体内容|主要内容|' +
   '建设内容|工作内容|工作措施|节点|时间节点|完成时限|完成时间|时限|进度安排|指标数|责任单位|责任部门|牵头单位|牵头部门|' +
   '配合单位|配合部门|检查标准|评分标准|考核内容|考核标准|分值|扣分|得分|备注|街镇|区域|地区|补贴标准|综合系数|' +
-  '进展评价|完成情况|年份|年度|领域|内容|名称|数量|规模|投资|总投资|建设规模|实施主体|建设地点)$',
+  '进展评价|完成情况|年份|年度|领域|内容|名称|数量|规模|投资|总投资|建设规模|实施主体|建设地点|' +
+  // Rows per place: "城市 | PM2.5下降比例（%）", "镇（街道） | 截污纳管（户）".
+  '城市|地市|市州|设区市|区县|县[（(]市、区[）)]|县[（(]市[）)]|县市区|乡镇|镇[（(]街道[）)]|街道|行政区)$',
 );
+/** A column heading that carries its unit: "PM2.5平均浓度同比下降比例（%）", "污水处理能力（吨/日）". */
+const HEADER_UNIT = /^(?!\d)[^。；，,、]{2,28}[（(](?:%|％|‰|个|座|处|户|家|天|[^（）()]{0,6}(?:米|吨|立方米|平方米|平方公里|公顷|亩|公里|千瓦|万千瓦|兆瓦|微克|毫克|标准煤|小时))[）)]$/;
 /** "2025年", "目标值（2025年）", "2025年目标", "“十五五”目标", "基准值(2020年)" */
 const HEADER_YEAR = /^(?:[^\d]{0,6}[（(]?(?:19|20)\d{2}年[）)]?[^\d]{0,6}|[“"]?十[一二三四五]五[”"]?(?:目标|末|期间)?)$/;
 
 /** A header cell: short, no sentence punctuation, and ends in a column word ("主要项目", "检查标准"). */
 export const isHeaderCell = (text: string): boolean =>
-  text.length <= 16 && !/[。；，,、]/.test(text) && (HEADER_YEAR.test(text) || (!/^\d/.test(text) && HEADER_WORD.test(text)));
+  HEADER_UNIT.test(text.replace(/\s+/g, ''))
+  || (text.length <= 16 && !/[。；，,、]/.test(text) && (HEADER_YEAR.test(text) || (!/^\d/.test(text) && HEADER_WORD.test(text))));
 
 /** A run of nodes on consecutive source lines: one paragraph of the source. */
 export interface Group { nodes: LineNode[]; start: number; end: number }
