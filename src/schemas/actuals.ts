@@ -13,7 +13,7 @@
  * (src/views/actuals.ts), which has the catalogue.
  */
 import { z } from 'zod';
-import { checkYaml, pick, type Checked } from './yaml-problems.ts';
+import { pick, type Describe } from '../data/yaml.ts';
 
 const phrase = (what: string) => z.string({ error: `请写${what}` }).trim().min(1, `${what}不能是空字符串`);
 
@@ -81,10 +81,8 @@ function fallback(issue: { code: string; expected?: unknown; keys?: string[] }):
   }
 }
 
-/** Validate parsed YAML: the data, or one Chinese line per problem naming file, item, field and value. */
-export function checkActualsFile(data: unknown, file: string): Checked<ActualsFile> {
-  return checkYaml(actualsFileSchema, data, file, { fallback, field: where });
-}
+/** How a problem of a reported-values list names its field: "第 2 项（water.surface-ratio）的 source.url". */
+export const actualsDescribe: Describe = { fallback, field: where };
 
 /** "第 2 项（water.surface-ratio）的 source.url" */
 export function where(path: PropertyKey[], data: unknown): string {

@@ -7,11 +7,11 @@
  *                                  WeChat accounts, addresses), each with where it was found and
  *                                  when it was last verified
  *
- * `describeIssues` turns a failed validation into Chinese lines that name the file, the field, the
+ * `channelsDescribe` words a failed validation as Chinese lines that name the file, the field, the
  * value found and the fix, which is what the build and the tests print.
  */
 import { z } from 'zod';
-import { pick } from './yaml-problems.ts';
+import type { Describe } from '../data/yaml.ts';
 
 export const channelKinds = [
   'hotline', 'online', 'reward-report', 'disclosure', 'open-facility', 'consultation',
@@ -144,18 +144,14 @@ export type RegistryPlaceData = z.infer<typeof registryPlaceSchema>;
 
 // ---------------------------------------------------------------------------------------------
 
-/** Chinese lines naming the file, the field, the value found and the fix, one per problem. */
-export function describeIssues(file: string, data: unknown, error: z.ZodError): string[] {
-  return error.issues.map((issue) => {
-    const field = issue.path.length ? issue.path.map(String).join('.') : '(整个文件)';
-    if (issue.code === 'unrecognized_keys') {
-      return `${file}：${field === '(整个文件)' ? '' : `${field} 里`}有不认识的字段 ${issue.keys.join('、')}：检查拼写，或删掉它（可用的字段见 src/schemas/channels.ts）。`;
-    }
-    const value = pick(data, issue.path);
-    if (value === undefined) return `${file}：缺少字段 ${field}：${localise(issue.message)}。`;
-    return `${file}：字段 ${field} 的值 ${JSON.stringify(value)} 不对：${localise(issue.message)}。`;
-  });
-}
+/** How a problem of a channel file names its field ("entries.0.plan"), zod's generic issues in Chinese. */
+export const channelsDescribe: Describe = {
+  field: (path) => (path.length ? `字段 ${path.map(String).join('.')}` : '(整个文件)'),
+  fallback: (issue) => (issue.code === 'unrecognized_keys'
+    ? `有不认识的字段 ${(issue.keys ?? []).join('、')}：检查拼写，或删掉它（可用的字段见 src/schemas/channels.ts）`
+    : issue.code === 'invalid_type' ? localise(`expected ${String(issue.expected)}`) : undefined),
+  atUnknownField: true,
+};
 
 /** zod's own English messages for the cases our schemas do not word themselves. */
 function localise(message: string): string {

@@ -7,7 +7,7 @@
  * "content/indicators.yaml：字段 indicators[3].theme（指标 air.pm25）：…（现值：\"sky\"）".
  */
 import { z } from 'zod';
-import { checkYaml, formatPath, type Checked } from './yaml-problems.ts';
+import { formatPath, type Describe } from '../data/yaml.ts';
 
 /** Theme ids, as in content/themes.yaml (the theme pages' addresses). */
 export const THEME_IDS = ['blue-sky', 'clear-water', 'clean-soil', 'blue-sea', 'low-carbon', 'ecology', 'risk', 'governance', 'participation'] as const;
@@ -72,9 +72,7 @@ function fallback(issue: { code: string; expected?: unknown; keys?: string[] }):
   }
 }
 
-/** Validate parsed YAML: the data, or one Chinese line per problem. */
-export function checkIndicatorsFile(data: unknown, file: string): Checked<IndicatorsFile> {
-  return checkYaml(indicatorsFileSchema, data, file, { fallback, field: (path) => `字段 ${formatPath(path, data, 'indicators', '指标')}` });
-}
+/** How a problem of content/indicators.yaml names its field: "字段 indicators[0].theme（指标 air.pm25）". */
+export const indicatorsDescribe: Describe = { fallback, field: (path, data) => `字段 ${formatPath(path, data, 'indicators', '指标')}` };
 
 

@@ -4,6 +4,7 @@
  * the file, the entry, the value and the fix, in Chinese.
  */
 import { z } from 'zod';
+import type { Describe } from '../data/yaml.ts';
 
 /** A segment of a place page's address: lower-case letters, digits and hyphens. */
 const segment = z
@@ -20,16 +21,5 @@ export const placesFileSchema = z.strictObject({
 
 export type PlacesFile = z.infer<typeof placesFileSchema>;
 
-/** Validate parsed YAML; the problems are Chinese sentences naming `file`, the entry and the fix. */
-export function checkPlacesFile(data: unknown, file: string): { ok: true; value: PlacesFile } | { ok: false; problems: string[] } {
-  const result = placesFileSchema.safeParse(data);
-  if (result.success) return { ok: true, value: result.data };
-  return {
-    ok: false,
-    problems: result.error.issues.map((issue) => {
-      const where = issue.path.length ? issue.path.map(String).join('.') : '（文件顶层）';
-      const value = issue.path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), data);
-      return `${file}：${where} 有误（现值：${JSON.stringify(value) ?? '无'}）：${issue.message}`;
-    }),
-  };
-}
+/** How a problem of content/places.yaml names its field: "segments.崇明区". */
+export const placesDescribe: Describe = { field: (path) => (path.length ? path.map(String).join('.') : '（文件顶层）') };

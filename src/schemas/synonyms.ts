@@ -4,7 +4,7 @@
  *
  * Errors are written for staff, in Chinese, naming the file, the entry, the value and the fix.
  */
-import { parse } from 'yaml';
+import { readYaml, validate, type Describe } from '../data/yaml.ts';
 import { z } from 'zod';
 import { fold } from '../search/fold.ts';
 import { runsOf } from '../search/tokens.ts';
@@ -24,42 +24,18 @@ export const synonymsFileSchema = z.strictObject({
 
 export type SynonymsFile = z.infer<typeof synonymsFileSchema>;
 
-export class SynonymsFileError extends Error {}
+/** How a problem of content/synonyms.yaml names its entry: "groups 第 2 组第 1 项". */
+export const synonymsDescribe: Describe = {
+  field: (path) => {
+    const [, group, item] = path;
+    return typeof group === 'number' ? `groups 第 ${group + 1} 组${typeof item === 'number' ? `第 ${item + 1} 项` : ''}` : path.length ? `字段 ${path.join('.')}` : '文件';
+  },
+  fallback: (issue) => (issue.code === 'unrecognized_keys' ? `不认识的字段 ${(issue.keys ?? []).join('、')}：这个文件只有 groups 一个字段，请删去或改名`
+    : issue.code === 'invalid_type' ? '应以“groups:”开头，下面每行一组同义词，例如“  - [细颗粒物, PM2.5]”' : undefined),
+  atUnknownField: true,
+};
 
-/** Parses and checks the file's text; throws SynonymsFileError with one line per problem. */
+/** Parses and checks the file's text; throws a DataFileError with one problem per bad entry. */
 export function parseSynonyms(text: string, file = 'content/synonyms.yaml'): string[][] {
-  let data: unknown;
-  try {
-    data = parse(text);
-  } catch (error) {
-    throw new SynonymsFileError(`${file}：不是有效的 YAML（${(error as Error).message}）。请检查缩进和方括号。`);
-  }
-  const result = synonymsFileSchema.safeParse(data);
-  if (!result.success) {
-    const lines = result.error.issues.map((issue) => {
-      const [, group, item] = issue.path;
-      const where = typeof group === 'number'
-        ? `groups 第 ${group + 1} 组${typeof item === 'number' ? `第 ${item + 1} 项` : ''}`
-        : issue.path.length ? `字段 ${issue.path.join('.')}` : '文件';
-      if (issue.code === 'unrecognized_keys') {
-        return `${file}：不认识的字段 ${issue.keys.join('、')}：这个文件只有 groups 一个字段，请删去或改名`;
-      }
-      if (issue.path.length === 0 || (issue.path.length === 1 && issue.code === 'invalid_type')) {
-        return `${file}：应以“groups:”开头，下面每行一组同义词，例如“  - [细颗粒物, PM2.5]”`;
-      }
-      const value = valueAt(data, issue.path);
-      return `${file}：${where}${value === undefined ? '' : `（现值：${JSON.stringify(value)}）`}：${issue.message}`;
-    });
-    throw new SynonymsFileError(lines.join('\n'));
-  }
-  return result.data.groups;
-}
-
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  let v = data;
-  for (const p of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<PropertyKey, unknown>)[p];
-  }
-  return v;
+  return validate(synonymsFileSchema, readYaml(text, file, 'synonyms', '请检查缩进和方括号。'), 'synonyms', synonymsDescribe).groups;
 }

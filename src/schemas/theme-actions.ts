@@ -6,6 +6,7 @@
  * Theme ids are checked against content/themes.yaml by the loader (src/views/theme-actions.ts).
  */
 import { z } from 'zod';
+import type { Describe } from '../data/yaml.ts';
 
 const text = (what: string) => z.string({ error: `请写${what}（一段文字）` }).trim().min(2, `请写${what}`);
 
@@ -47,21 +48,11 @@ function localise(message: string): string {
   return message;
 }
 
-/** Validate parsed YAML: the data, or one Chinese line per problem. */
-export function checkThemeActionsFile(data: unknown, file: string): { ok: true; value: z.infer<typeof themeActionsFileSchema> } | { ok: false; problems: string[] } {
-  const result = themeActionsFileSchema.safeParse(data);
-  if (result.success) return { ok: true, value: result.data };
-  return {
-    ok: false,
-    problems: result.error.issues.map((issue) => {
-      const field = issue.path.map(String).join('.') || '(整个文件)';
-      if (issue.code === 'unrecognized_keys') {
-        return `${file}：${field} 里有不认识的字段 ${issue.keys.join('、')}：可用的字段有 heading、intro、situations（see、tell、numbers）、ask，请检查拼写。`;
-      }
-      const value = issue.path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), data);
-      return value === undefined
-        ? `${file}：缺少字段 ${field}：${localise(issue.message)}。`
-        : `${file}：字段 ${field} 的值 ${JSON.stringify(value)} 不对：${localise(issue.message)}。`;
-    }),
-  };
-}
+/** How a problem of content/theme-actions.yaml names its field, zod's generic issues in Chinese. */
+export const themeActionsDescribe: Describe = {
+  field: (path) => (path.length ? `字段 ${path.map(String).join('.')}` : '(整个文件)'),
+  fallback: (issue) => (issue.code === 'unrecognized_keys'
+    ? `有不认识的字段 ${(issue.keys ?? []).join('、')}：可用的字段有 heading、intro、situations（see、tell、numbers）、ask，请检查拼写`
+    : issue.code === 'invalid_type' ? localise(`expected ${String(issue.expected)}`) : undefined),
+  atUnknownField: true,
+};

@@ -5,7 +5,7 @@
  * messages that name the file, the field, the value found and the fix.
  */
 import { z } from 'zod';
-import { checkYaml, formatPath, type Checked } from './yaml-problems.ts';
+import { formatPath, type Describe } from '../data/yaml.ts';
 
 /** A word as staff write it: no surrounding spaces, no line breaks. */
 const word = z
@@ -137,18 +137,13 @@ function fallback(issue: { code: string; expected?: unknown; keys?: string[] }):
   }
 }
 
-/**
- * Validate parsed YAML. Returns the data, or one line per problem:
- * "content/themes.yaml：字段 themes[0].terms[3]：<what is wrong, how to fix>（现值：…）".
- */
-export function checkThemesFile(data: unknown, file: string): Checked<ThemesFile> {
-  return checkYaml(themesFileSchema, data, file, {
-    fallback,
-    field: (path) => `字段 ${formatPath(path, data, 'themes', '主题')}`,
-    valueAt: pick,
-    atUnknownField: true,
-  });
-}
+/** How a problem of content/themes.yaml names its field: "字段 themes[0].terms[3]（主题 blue-sky）". */
+export const themesDescribe: Describe = {
+  fallback,
+  field: (path, data) => `字段 ${formatPath(path, data, 'themes', '主题')}`,
+  valueAt: pick,
+  atUnknownField: true,
+};
 
 /** The value at `path`; a bare word stands for its own `term` (entries written as plain text). */
 function pick(data: unknown, path: PropertyKey[]): unknown {

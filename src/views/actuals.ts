@@ -9,55 +9,50 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
-import { checkActualsFile, where } from '../schemas/actuals.ts';
+import { DataFileError, problem, type Problem } from '../data/problem.ts';
+import { readYaml, schemaProblems } from '../data/yaml.ts';
+import { actualsDescribe, actualsFileSchema, where } from '../schemas/actuals.ts';
 import type { IndicatorEntry } from '../schemas/indicators.ts';
 import { scopeKey, type ActualRecord } from './goals.ts';
 
-export class ActualsFileError extends Error {
-  readonly problems: string[];
-  constructor(problems: string[]) {
-    super(`实际值文件有误，请改正后重试：\n${problems.join('\n')}`);
-    this.name = 'ActualsFileError';
-    this.problems = problems;
-  }
-}
-
 /** `files`: shown name (content/actuals/x.yaml) → YAML text. Returns the values and every problem found. */
-export function parseActuals(files: Record<string, string>, catalogue: readonly IndicatorEntry[]): { actuals: ActualRecord[]; problems: string[] } {
+export function parseActuals(files: Record<string, string>, catalogue: readonly IndicatorEntry[]): { actuals: ActualRecord[]; problems: Problem[] } {
   const byId = new Map(catalogue.map((e) => [e.id, e]));
   const actuals: ActualRecord[] = [];
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   const seen = new Map<string, string>();
   for (const [file, text] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
-    let data: unknown;
+    let y;
     try {
-      data = parse(text);
+      y = readYaml(text, file, 'actuals');
     } catch (error) {
-      problems.push(`${file}：YAML 格式错误（${(error as Error).message.split('\n')[0]}）。请检查缩进和冒号，列表项以“- ”开头，'%' 要加引号。`);
+      if (!(error instanceof DataFileError)) throw error;
+      problems.push(...error.problems);
       continue;
     }
-    const checked = checkActualsFile(data, file);
-    if (!checked.ok) {
+    const checked = schemaProblems(actualsFileSchema, y, 'actuals', actualsDescribe);
+    if (!checked.value) {
       problems.push(...checked.problems);
       continue;
     }
+    const data = y.data;
+    const lineOf = y.lineOf;
     checked.value.actuals.forEach((a, i) => {
-      const at = (field: string) => `${file}：${where(['actuals', i, field], data)}`;
+      const push = (field: string, message: string) => problems.push(problem(file, 'actuals', `${where(['actuals', i, field], data)}：${message}`, { line: lineOf(['actuals', i, field]) }));
       const entry = byId.get(a.indicator);
       if (!entry) {
-        problems.push(`${at('indicator')}：指标目录里没有这个 id（现值：${JSON.stringify(a.indicator)}）。请改成 content/indicators.yaml 里的 id，或先在目录里添加这个指标。`);
+        push('indicator', `指标目录里没有这个 id（现值：${JSON.stringify(a.indicator)}）。请改成 content/indicators.yaml 里的 id，或先在目录里添加这个指标。`);
         return;
       }
       const units = entry.units.length ? entry.units : [entry.unit];
       if (!units.includes(a.unit)) {
-        problems.push(`${at('unit')}：指标 ${entry.id}（${entry.name}）的单位应为 ${units.map((u) => JSON.stringify(u)).join(' 或 ')}（现值：${JSON.stringify(a.unit)}）。请换算后填写，或改正单位的写法。`);
+        push('unit', `指标 ${entry.id}（${entry.name}）的单位应为 ${units.map((u) => JSON.stringify(u)).join(' 或 ')}（现值：${JSON.stringify(a.unit)}）。请换算后填写，或改正单位的写法。`);
         return;
       }
       const key = [a.indicator, a.place, scopeKey(a.scope), a.year].join('|');
       const before = seen.get(key);
       if (before) {
-        problems.push(`${at('year')}：与 ${before} 是同一指标、地区、范围和年份的数值（现值：${a.year}）。同一年只能记一个数值：删去一项，或用 scope 写明两者的范围不同。`);
+        push('year', `与 ${before} 是同一指标、地区、范围和年份的数值（现值：${a.year}）。同一年只能记一个数值：删去一项，或用 scope 写明两者的范围不同。`);
         return;
       }
       seen.set(key, `${file} 第 ${i + 1} 项`);

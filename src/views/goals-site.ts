@@ -9,7 +9,8 @@
 import indicatorsText from '../../content/indicators.yaml?raw';
 import { parseIndicators } from '../pipeline/enrich/goals-indicators.ts';
 import type { IndicatorEntry } from '../schemas/indicators.ts';
-import { ActualsFileError, parseActuals } from './actuals.ts';
+import { parseActuals } from './actuals.ts';
+import { DataFileError } from '../data/problem.ts';
 import { buildGoals, type GoalsIndex } from './goals.ts';
 import { loadSite, type Site } from './site.ts';
 import { goalPlaceKey } from './places.ts';
@@ -44,7 +45,7 @@ async function build(): Promise<GoalsSite> {
   const catalogue = parseIndicators(indicatorsText, 'content/indicators.yaml').entries;
   const files = Object.fromEntries(Object.entries(actualFiles).map(([path, text]) => [`content/actuals/${path.split('/').at(-1)}`, text]));
   const { actuals, problems } = parseActuals(files, catalogue);
-  if (problems.length) throw new ActualsFileError(problems);
+  if (problems.length) throw new DataFileError(problems);
   const asOf = buildDay();
   const index = buildGoals(site.plans.map((p) => ({
     slug: p.slug,

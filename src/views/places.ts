@@ -6,8 +6,9 @@
  * new place is published at once and can be given a readable address before it is shared.
  */
 import { createHash } from 'node:crypto';
-import { parse } from 'yaml';
-import { checkPlacesFile, type PlacesFile } from '../schemas/places.ts';
+import { DataFileError, problem } from '../data/problem.ts';
+import { readYaml, validate } from '../data/yaml.ts';
+import { placesDescribe, placesFileSchema, type PlacesFile } from '../schemas/places.ts';
 import { byNewest, type PlanRecord } from './plans.ts';
 
 export interface PlaceNode {
@@ -40,23 +41,8 @@ export interface PlaceIndex {
 
 export const goalPlaceKey = (planSlug: string, place: string): string => `${planSlug}\u0000${place}`;
 
-export class PlacesFileError extends Error {
-  constructor(problems: string[]) {
-    super(`地区网址名文件有误，请改正后重试：\n${problems.join('\n')}`);
-    this.name = 'PlacesFileError';
-  }
-}
-
 export function parsePlaces(text: string, name: string): PlacesFile {
-  let data: unknown;
-  try {
-    data = parse(text);
-  } catch (error) {
-    throw new PlacesFileError([`${name}：YAML 格式错误（${(error as Error).message.split('\n')[0]}）。请检查缩进和冒号。`]);
-  }
-  const checked = checkPlacesFile(data, name);
-  if (!checked.ok) throw new PlacesFileError(checked.problems);
-  return checked.value;
+  return validate(placesFileSchema, readYaml(text, name, 'places', '请检查缩进和冒号。'), 'places', placesDescribe);
 }
 
 /** The URL segment of `name` under `parent` (qualified key first), or its hash. */
@@ -130,7 +116,7 @@ export function buildPlaces(plans: PlanRecord[], file: PlacesFile): PlaceIndex {
   for (const node of byKey.values()) {
     const clash = bySlug.get(node.slug);
     if (clash) {
-      throw new PlacesFileError([`content/places.yaml：“${clash.path.join(' › ')}”和“${node.path.join(' › ')}”得到了同一个网址名 ${node.slug}。请用“上级地区名/地区名”给其中一个写不同的网址片段。`]);
+      throw new DataFileError([problem('content/places.yaml', 'places', `“${clash.path.join(' › ')}”和“${node.path.join(' › ')}”得到了同一个网址名 ${node.slug}。请用“上级地区名/地区名”给其中一个写不同的网址片段。`)]);
     }
     bySlug.set(node.slug, node);
   }

@@ -5,6 +5,7 @@
  * Nothing is recorded that the text does not say. Bad files get Chinese messages naming the file,
  * the item, the field, the value and the fix.
  */
+import { formatProblem } from '../../src/data/problem.ts';
 import { describe, expect, it } from 'vitest';
 import { formatNumber } from '../../src/views/goals.ts';
 import { parseActuals } from '../../src/views/actuals.ts';
@@ -39,7 +40,7 @@ describe('content/actuals/', () => {
 });
 
 describe('messages for a bad file', () => {
-  const check = (yaml: string) => parseActuals({ 'content/actuals/bad.yaml': yaml }, catalogue()).problems;
+  const check = (yaml: string) => parseActuals({ 'content/actuals/bad.yaml': yaml }, catalogue()).problems.map(formatProblem);
   const base = {
     indicator: 'air.pm25', place: '河南省/许昌市', year: 2020, value: 38, unit: 'μg/m³',
     source: { title: '某公报', url: 'https://example.gov.cn/x' },
@@ -70,6 +71,6 @@ describe('messages for a bad file', () => {
   });
 
   it('reports broken YAML with the file name', () => {
-    expect(check('actuals: [\n')[0]).toMatch(/^content\/actuals\/bad\.yaml：YAML 格式错误/);
+    expect(check('actuals: [\n')[0]).toMatch(/^content\/actuals\/bad\.yaml:\d+ 错误 \[actuals\] YAML 格式错误/);
   });
 });

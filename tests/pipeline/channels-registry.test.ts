@@ -3,6 +3,7 @@
  * quote from a plan is really in that plan, a bad file is reported with the file, field, value and
  * fix in Chinese, and entries verified more than a year ago are found.
  */
+import { formatProblem } from '../../src/data/problem.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -64,24 +65,24 @@ describe('a bad registry file', () => {
     ].join('\n');
     const result = parseRegistryFile(text, 'content/channels/yangzhou.yaml');
     expect(result.ok).toBe(false);
-    const problems = result.ok ? [] : result.problems;
+    const problems = result.ok ? [] : result.problems.map(formatProblem);
     const all = problems.join('\n');
-    expect(problems.every((p) => p.startsWith('content/channels/yangzhou.yaml：'))).toBe(true);
-    expect(all).toContain('缺少字段 province');
+    expect(problems.every((p) => /^content\/channels\/yangzhou\.yaml:\d+ 错误 \[channels\] /.test(p))).toBe(true);
+    expect(all).toMatch(/字段 province：.*（现值：缺少）/);
     expect(all).toContain('江苏省');
-    expect(all).toContain('entries.0.kind 的值 "phone"');
-    expect(all).toContain('entries.0.value 的值 12369');
+    expect(all).toMatch(/entries\.0\.kind：.*（现值："phone"）/);
+    expect(all).toMatch(/entries\.0\.value：.*（现值：12369）/);
     expect(all).toContain('加引号');
-    expect(all).toContain('entries.0.verified 的值 "2025/1/1"');
+    expect(all).toMatch(/entries\.0\.verified：.*（现值："2025\/1\/1"）/);
     expect(all).toContain('YYYY-MM-DD');
-    expect(all).toContain('缺少字段 entries.0.source');
+    expect(all).toMatch(/entries\.0\.source：.*（现值：缺少）/);
     expect(all).toContain('colour');
   });
 
   it('asks for the plan when an entry quotes one', () => {
     const text = "place: 扬州市\nprovince: 江苏省\nentries:\n  - kind: hotline\n    label: 12369环保举报热线\n    value: '12369'\n    source: 扬州市规划\n    quote: 充分发挥热线作用\n    verified: '2026-01-05'\n";
     const result = parseRegistryFile(text, 'content/channels/yangzhou.yaml');
-    expect(result.ok ? '' : result.problems.join('\n')).toContain('entries.0.plan');
+    expect(result.ok ? '' : result.problems.map(formatProblem).join('\n')).toContain('entries.0.plan');
   });
 
   it('rejects a file name that cannot be a URL and a date that does not exist', () => {
@@ -89,7 +90,7 @@ describe('a bad registry file', () => {
     const bad = parseRegistryFile(ok, 'content/channels/扬州.yaml');
     expect(bad.ok).toBe(false);
     const date = parseRegistryFile(ok, 'content/channels/yangzhou.yaml');
-    expect(date.ok ? [] : date.problems.join('\n')).toContain('不是真实存在的日期');
+    expect(date.ok ? '' : date.problems.map(formatProblem).join('\n')).toContain('不是真实存在的日期');
     expect(parseRegistryFile(ok.replace('2026-02-30', '2026-02-28'), 'content/channels/yangzhou.yaml').ok).toBe(true);
   });
 });

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { channelKinds } from '../../src/schemas/channels.ts';
 import { matchSentence } from '../../src/pipeline/enrich/channels-match.ts';
-import { ChannelVocabularyError, loadVocabulary, parseVocabulary } from '../../src/pipeline/enrich/channels-vocabulary.ts';
+import { loadVocabulary, parseVocabulary } from '../../src/pipeline/enrich/channels-vocabulary.ts';
+import { DataFileError, formatProblem } from '../../src/data/problem.ts';
 
 const vocabulary = loadVocabulary();
 
@@ -42,7 +43,7 @@ describe('a broken vocabulary file', () => {
     try {
       parseVocabulary(text, 'content/channel-kinds.yaml');
     } catch (error) {
-      if (error instanceof ChannelVocabularyError) return error.problems;
+      if (error instanceof DataFileError) return error.problems.map(formatProblem);
       throw error;
     }
     return [];
@@ -59,23 +60,23 @@ describe('a broken vocabulary file', () => {
     });
     const problems = problemsOf(text);
     const all = problems.join('\n');
-    expect(problems.every((p) => p.startsWith('content/channel-kinds.yaml：'))).toBe(true);
-    expect(all).toContain('entries.0.value 的值 12369');
+    expect(problems.every((p) => /^content\/channel-kinds\.yaml:\d+ 错误 \[channel-kinds\] /.test(p))).toBe(true);
+    expect(all).toMatch(/entries\.0\.value：.*（现值：12369）/);
     expect(all).toContain("加引号");
     expect(all).toContain('entries.0.patterns.0');
     expect(all).toContain('不是有效的正则表达式');
     expect(all).toContain('entries.1.id');
-    expect(all).toContain('entries.1.kind 的值 "phone"');
+    expect(all).toMatch(/entries\.1\.kind：.*（现值："phone"）/);
   });
 
   it('names a yieldsTo that points at no rule', () => {
     const kinds = Object.fromEntries(channelKinds.map((k) => [k, { name: '名称', action: 'report', description: '一两句给市民看的说明文字，这里只是测试用的内容。' }]));
     const text = JSON.stringify({ kinds, entries: [{ id: 'other-report', kind: 'other', label: '依法举报', patterns: ['举报'], yieldsTo: ['no-such-rule'] }] });
-    expect(problemsOf(text).join('\n')).toContain('entries.0.yieldsTo.0 的值 "no-such-rule"');
+    expect(problemsOf(text).join('\n')).toMatch(/entries\.0\.yieldsTo\.0：.*（现值："no-such-rule"）/);
   });
 
   it('reports a missing kind and YAML syntax errors', () => {
     expect(problemsOf('kinds: {}\nentries: []').join('\n')).toContain('kinds.hotline');
-    expect(problemsOf('kinds: [\n').join('\n')).toContain('YAML 语法错误');
+    expect(problemsOf('kinds: [\n').join('\n')).toContain('YAML 格式错误');
   });
 });

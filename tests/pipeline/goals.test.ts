@@ -11,7 +11,8 @@ import { VFile } from 'vfile';
 import { parse } from 'yaml';
 import { parsePlan, type Block, type PlanDocument, type Section } from '../../src/pipeline/index.ts';
 import { goals } from '../../src/pipeline/enrich/goals.ts';
-import { IndicatorsFileError, loadIndicators, parseIndicators } from '../../src/pipeline/enrich/goals-indicators.ts';
+import { loadIndicators, parseIndicators } from '../../src/pipeline/enrich/goals-indicators.ts';
+import { DataFileError, formatProblem } from '../../src/data/problem.ts';
 import { readTextMilestones } from '../../src/pipeline/enrich/goals-milestones.ts';
 import { normaliseUnit, readQuantities } from '../../src/pipeline/enrich/goals-quantities.ts';
 import { readTextGoals } from '../../src/pipeline/enrich/goals-sentences.ts';
@@ -261,8 +262,8 @@ describe('the indicator catalogue (content/indicators.yaml)', () => {
   it('rejects a bad file with a Chinese message naming the file, field, value and fix', () => {
     const bad = 'indicators:\n  - id: PM25\n    name: 细颗粒物浓度\n    theme: sky\n    unit: μg/m³\n    better: down\n    synonyms: [PM2.5]\n';
     let problems: string[] = [];
-    try { parseIndicators(bad, 'content/indicators.yaml'); } catch (e) { problems = (e as IndicatorsFileError).problems; }
-    expect(problems.join('\n')).toMatch(/content\/indicators\.yaml：字段 indicators\[0\]\.id（指标 PM25）：id 应为.*（现值："PM25"）/);
+    try { parseIndicators(bad, 'content/indicators.yaml'); } catch (e) { problems = (e as DataFileError).problems.map(formatProblem); }
+    expect(problems.join('\n')).toMatch(/content\/indicators\.yaml:2 错误 \[indicators\] 字段 indicators\[0\]\.id（指标 PM25）：id 应为.*（现值："PM25"）/);
     expect(problems.some((p) => p.includes('indicators[0].theme') && p.includes('"sky"') && p.includes('blue-sky'))).toBe(true);
     expect(problems.some((p) => p.includes('better') && p.includes('higher'))).toBe(true);
   });

@@ -3,11 +3,12 @@
  * headings and sentences, and the messages staff get for a bad themes file. Figures over the
  * corpus and the hand-labelled sample come from `npm run -s eval:themes`, not from here.
  */
+import { DataFileError } from '../../src/data/problem.ts';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePlan, type Block, type PlanDocument, type Section } from '../../src/pipeline/index.ts';
 import {
-  blockText, classifySections, headingThemes, isProcedural, loadThemes, parseThemes, ThemesFileError, vocabularyThemes,
+  blockText, classifySections, headingThemes, isProcedural, loadThemes, parseThemes, vocabularyThemes,
 } from '../../src/pipeline/enrich/themes.ts';
 import { unfoldChinese } from '../../src/schemas/themes.ts';
 import { seedFiles } from '../helpers/seeds.ts';
@@ -252,7 +253,7 @@ describe('content/themes.yaml', () => {
     try {
       parseThemes(text, 'content/themes.yaml');
     } catch (error) {
-      expect(error).toBeInstanceOf(ThemesFileError);
+      expect(error).toBeInstanceOf(DataFileError);
       return (error as Error).message;
     }
     throw new Error('accepted a bad themes file');
@@ -273,7 +274,7 @@ describe('content/themes.yaml', () => {
         .replace('      - 颗粒物\n', '      - 颗粒物\n      - 颗粒物\n')
         .replace('    battle: true\n', '    battle: true\n    colour: blue\n'),
     );
-    expect(message).toMatch(/content\/themes\.yaml：字段 themes\[0\]\.terms\[\d+\]\.weight（主题 blue-sky）：权重最大为 5（现值：9）/);
+    expect(message).toMatch(/content\/themes\.yaml:\d+ 错误 \[themes\] 字段 themes\[0\]\.terms\[\d+\]\.weight（主题 blue-sky）：权重最大为 5（现值：9）/);
     expect(message).toMatch(/“颗粒物”在本主题的词表里写了两次/);
     expect(message).toMatch(/themes\[0\]\.colour（主题 blue-sky）：不认识的字段 colour：请检查拼写，或删去（现值："blue"）/);
   });
@@ -281,6 +282,6 @@ describe('content/themes.yaml', () => {
   it('a duplicate id, a missing field and broken YAML are explained in Chinese', () => {
     expect(problems(themesYaml.replace('id: clear-water', 'id: blue-sky'))).toMatch(/themes\[1\]\.id（主题 blue-sky）：与第 1 个主题的 id 重复，请换一个（现值："blue-sky"）/);
     expect(problems(themesYaml.replace(/\n {2}threshold: 2\n/, '\n'))).toMatch(/scoring\.threshold：.*（现值：缺少）/);
-    expect(problems(`${themesYaml}\n  - id: [broken`)).toMatch(/content\/themes\.yaml：YAML 格式错误/);
+    expect(problems(`${themesYaml}\n  - id: [broken`)).toMatch(/content\/themes\.yaml:\d+ 错误 \[themes\] YAML 格式错误/);
   });
 });

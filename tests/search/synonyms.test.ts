@@ -1,6 +1,7 @@
+import { DataFileError } from '../../src/data/problem.ts';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseSynonyms, SynonymsFileError } from '../../src/schemas/synonyms.ts';
+import { parseSynonyms } from '../../src/schemas/synonyms.ts';
 
 describe('content/synonyms.yaml', () => {
   it('is valid and pairs the names the issue asks for', () => {
@@ -18,14 +19,14 @@ describe('content/synonyms.yaml', () => {
       try {
         parseSynonyms(text, 'content/synonyms.yaml');
       } catch (error) {
-        expect(error).toBeInstanceOf(SynonymsFileError);
+        expect(error).toBeInstanceOf(DataFileError);
         return (error as Error).message;
       }
       throw new Error('no error');
     };
-    expect(bad('groups:\n  - [细颗粒物, PM2.5]\n  - [水, 河水]\n')).toMatch(/content\/synonyms\.yaml：groups 第 2 组第 1 项（现值："水"）：太短/);
+    expect(bad('groups:\n  - [细颗粒物, PM2.5]\n  - [水, 河水]\n')).toMatch(/content\/synonyms\.yaml:3 错误 \[synonyms\] groups 第 2 组第 1 项：太短.*（现值："水"）/);
     expect(bad('groups:\n  - [PM10]\n')).toMatch(/第 1 组.*每组至少两项/);
     expect(bad('group:\n  - [a, b]\n')).toMatch(/不认识的字段 group/);
-    expect(bad('groups: [')).toMatch(/不是有效的 YAML/);
+    expect(bad('groups: [')).toMatch(/YAML 格式错误/);
   });
 });

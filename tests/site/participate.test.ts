@@ -8,6 +8,7 @@
  *   - the letter page of every plan is printable without JavaScript: blanks and a clause link;
  *   - every theme page carries its "act on this" box from content/theme-actions.yaml.
  */
+import { DataFileError } from '../../src/data/problem.ts';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { PlanDocument } from '../../src/pipeline/index.ts';
@@ -17,7 +18,7 @@ import { loadIndicators } from '../../src/pipeline/enrich/goals-indicators.ts';
 import { loadThemes } from '../../src/pipeline/enrich/themes-taxonomy.ts';
 import { buildParticipation, planPromises, placeKey, walkSections, type PlanInput } from '../../src/views/participation.ts';
 import { goalTarget, mainGoals } from '../../src/views/participation-goals.ts';
-import { parseThemeActions, loadThemeActions, ThemeActionsFileError } from '../../src/views/theme-actions.ts';
+import { parseThemeActions, loadThemeActions } from '../../src/views/theme-actions.ts';
 
 const ORIGIN = 'https://plans.example.cn';
 /** The built site: dist/ (built by the site project's globalSetup), or E2E_DIST_DIR. */
@@ -125,7 +126,7 @@ describe('content/theme-actions.yaml', () => {
   });
   it('names the file, the field, the value and the fix when it is wrong', () => {
     const bad = 'themes:\n  blue-sky:\n    intro: 空气\n    situations:\n      - see: 冒黑烟\n        tell: 地点和时间\n        numbers: [12369]\n';
-    expect(() => parseThemeActions(bad, 'content/theme-actions.yaml', themeIds)).toThrow(ThemeActionsFileError);
+    expect(() => parseThemeActions(bad, 'content/theme-actions.yaml', themeIds)).toThrow(DataFileError);
     try {
       parseThemeActions(bad, 'content/theme-actions.yaml', themeIds);
     } catch (error) {

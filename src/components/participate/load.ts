@@ -9,6 +9,7 @@
  */
 import { getCollection } from 'astro:content';
 import { loadChannelRegistry } from '../../pipeline/enrich/channels-registry.ts';
+import { formatProblem } from '../../data/problem.ts';
 import { loadVocabulary } from '../../pipeline/enrich/channels-vocabulary.ts';
 import { loadIndicators } from '../../pipeline/enrich/goals-indicators.ts';
 import { loadThemes } from '../../pipeline/enrich/themes-taxonomy.ts';
@@ -60,7 +61,7 @@ async function build(): Promise<ParticipationData> {
     .map((p) => ({ slug: p.data.slug, title: displayTitle(p.data), doc: docs.get(p.id)! }))
     .sort((a, b) => a.title.localeCompare(b.title, 'zh-CN'));
   const { places, problems } = loadChannelRegistry();
-  for (const problem of problems) console.warn(`[参与渠道登记] ${problem}`);
+  for (const problem of problems) console.warn(formatProblem(problem));
   const vocabulary = loadVocabulary();
   const themes = loadThemes();
   const catalogue = loadIndicators();

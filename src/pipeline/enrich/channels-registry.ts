@@ -9,8 +9,9 @@
 import { contentPath } from '../content-path.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
-import { describeIssues, registryPlaceSchema, type RegistryEntry, type RegistryPlaceData } from '../../schemas/channels.ts';
+import { DataFileError, problem, type Problem } from '../../data/problem.ts';
+import { readYaml, schemaProblems } from '../../data/yaml.ts';
+import { channelsDescribe, registryPlaceSchema, type RegistryEntry, type RegistryPlaceData } from '../../schemas/channels.ts';
 import type { Jurisdiction } from '../types.ts';
 
 export const REGISTRY_DIR = contentPath('channels');
@@ -22,7 +23,7 @@ export interface RegistryPlace extends RegistryPlaceData {
   file: string;
 }
 
-export type RegistryFileResult = { ok: true; place: RegistryPlace } | { ok: false; problems: string[] };
+export type RegistryFileResult = { ok: true; place: RegistryPlace } | { ok: false; problems: Problem[] };
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -30,23 +31,21 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export function parseRegistryFile(text: string, file: string): RegistryFileResult {
   const slug = file.split('/').pop()!.replace(/\.ya?ml$/, '');
   if (!SLUG.test(slug)) {
-    return { ok: false, problems: [`${file}：文件名“${slug}”不能用作网址：只用小写字母、数字和连字符，例如 yangzhou.yaml、shanghai-jingan.yaml。`] };
+    return { ok: false, problems: [problem(file, 'channels', `文件名“${slug}”不能用作网址：只用小写字母、数字和连字符，例如 yangzhou.yaml、shanghai-jingan.yaml。`)] };
   }
-  let data: unknown;
   try {
-    data = parse(text);
+    const { value, problems } = schemaProblems(registryPlaceSchema, readYaml(text, file, 'channels', '检查缩进和冒号后的空格。'), 'channels', channelsDescribe);
+    return value ? { ok: true, place: { ...value, slug, file } } : { ok: false, problems };
   } catch (error) {
-    return { ok: false, problems: [`${file}：YAML 语法错误（${(error as Error).message.split('\n')[0]}）。检查缩进和冒号后的空格。`] };
+    if (error instanceof DataFileError) return { ok: false, problems: error.problems };
+    throw error;
   }
-  const result = registryPlaceSchema.safeParse(data);
-  if (!result.success) return { ok: false, problems: describeIssues(file, data, result.error) };
-  return { ok: true, place: { ...result.data, slug, file } };
 }
 
 /** Every registry file of a folder (the project's content/channels/ by default), in file-name order. */
-export function loadChannelRegistry(dir: string = REGISTRY_DIR, shownAs = 'content/channels'): { places: RegistryPlace[]; problems: string[] } {
+export function loadChannelRegistry(dir: string = REGISTRY_DIR, shownAs = 'content/channels'): { places: RegistryPlace[]; problems: Problem[] } {
   const places: RegistryPlace[] = [];
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   if (!existsSync(dir)) return { places, problems };
   for (const name of readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort()) {
     const result = parseRegistryFile(readFileSync(join(dir, name), 'utf8'), `${shownAs}/${name}`);
@@ -57,7 +56,7 @@ export function loadChannelRegistry(dir: string = REGISTRY_DIR, shownAs = 'conte
   for (const p of places) {
     const key = `${p.place}|${p.province ?? ''}`;
     const other = seen.get(key);
-    if (other) problems.push(`${p.file}：地名 ${p.place}（${p.province ?? '全国'}）与 ${other} 重复：同一地方的渠道请写在一个文件里。`);
+    if (other) problems.push(problem(p.file, 'channels', `地名 ${p.place}（${p.province ?? '全国'}）与 ${other} 重复：同一地方的渠道请写在一个文件里。`, { line: 1 }));
     seen.set(key, p.file);
   }
   return { places, problems };

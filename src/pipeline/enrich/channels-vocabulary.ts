@@ -1,20 +1,16 @@
 /**
  * The participation-channel vocabulary (content/channel-kinds.yaml), read and compiled once:
  * every rule's patterns become RegExps, with the "…" shorthand ("up to 15 characters inside the
- * same clause") expanded. A file that does not validate raises ChannelVocabularyError, whose
- * message names the file, the field, the value and the fix in Chinese.
+ * same clause") expanded. A file that does not validate raises a DataFileError, whose problems
+ * name the file, the line, the field, the value and the fix in Chinese.
  */
-import { contentUrl } from '../content-path.ts';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { load } from '../../data/load.ts';
+import { readYaml, validate } from '../../data/yaml.ts';
 import {
-  channelVocabularySchema, describeIssues, expandPattern,
+  channelsDescribe, channelVocabularySchema, expandPattern,
   type ChannelKindInfo, type ChannelRule,
 } from '../../schemas/channels.ts';
 import type { ChannelKind } from '../types.ts';
-
-export const VOCABULARY_URL = contentUrl('channel-kinds.yaml');
 
 export interface CompiledRule {
   id: string;
@@ -33,28 +29,12 @@ export interface Vocabulary {
   rules: CompiledRule[];
 }
 
-export class ChannelVocabularyError extends Error {
-  readonly problems: string[];
-  constructor(problems: string[]) {
-    super(problems.join('\n'));
-    this.name = 'ChannelVocabularyError';
-    this.problems = problems;
-  }
-}
-
 /** Validate and compile the text of a vocabulary file; `file` is the name shown in messages. */
 export function parseVocabulary(text: string, file: string): Vocabulary {
-  let data: unknown;
-  try {
-    data = parse(text);
-  } catch (error) {
-    throw new ChannelVocabularyError([`${file}：YAML 语法错误（${(error as Error).message.split('\n')[0]}）。检查缩进和冒号后的空格。`]);
-  }
-  const result = channelVocabularySchema.safeParse(data);
-  if (!result.success) throw new ChannelVocabularyError(describeIssues(file, data, result.error));
+  const data = validate(channelVocabularySchema, readYaml(text, file, 'channel-kinds', '检查缩进和冒号后的空格。'), 'channel-kinds', channelsDescribe);
   return {
-    kinds: result.data.kinds as Record<ChannelKind, ChannelKindInfo>,
-    rules: result.data.entries.map((rule) => ({
+    kinds: data.kinds as Record<ChannelKind, ChannelKindInfo>,
+    rules: data.entries.map((rule) => ({
       id: rule.id,
       kind: rule.kind,
       label: rule.label,
@@ -68,13 +48,7 @@ export function parseVocabulary(text: string, file: string): Vocabulary {
   };
 }
 
-let cached: Vocabulary | null = null;
-
 /** The project's vocabulary, read once per process. */
 export function loadVocabulary(): Vocabulary {
-  if (!cached) {
-    const path = fileURLToPath(VOCABULARY_URL);
-    cached = parseVocabulary(readFileSync(path, 'utf8'), 'content/channel-kinds.yaml');
-  }
-  return cached;
+  return load('channel-kinds.yaml', '参与渠道词表', parseVocabulary);
 }

@@ -17,7 +17,8 @@ import { shortHash } from '../text/cjk.ts';
 import type { Channel, Section } from '../types.ts';
 import { matchSentence } from './channels-match.ts';
 import { quoteSpan, sentenceSpans, type Span } from './channels-sentences.ts';
-import { ChannelVocabularyError, loadVocabulary, type Vocabulary } from './channels-vocabulary.ts';
+import { loadVocabulary, type Vocabulary } from './channels-vocabulary.ts';
+import { DataFileError, formatProblem } from '../../data/problem.ts';
 
 /** A merged quote longer than this falls back to the first sentence alone. */
 const MAX_MERGED_QUOTE = 160;
@@ -28,8 +29,8 @@ export function channels() {
     try {
       vocabulary = loadVocabulary();
     } catch (error) {
-      if (!(error instanceof ChannelVocabularyError)) throw error;
-      report(file, 'channels-vocabulary', undefined, { problems: error.problems.join(' ') });
+      if (!(error instanceof DataFileError)) throw error;
+      report(file, 'channels-vocabulary', undefined, { problems: error.problems.map(formatProblem).join(' ') });
       file.data.channels = [];
       return;
     }

@@ -7,25 +7,14 @@
  *
  * Names are compared without spaces and brackets, full-width forms as half-width, Latin letters in
  * any case. The first entry that matches wins, so the file lists specific entries first.
- * A catalogue that does not validate stops with a Chinese message naming the file, field, value
+ * A catalogue that does not validate stops with a DataFileError naming the file, line, field, value
  * and fix: a broken catalogue must not publish pages whose comparisons are silently empty.
  */
-import { readContentText } from '../content-path.ts';
-import { parse } from 'yaml';
-import { checkIndicatorsFile, type IndicatorEntry } from '../../schemas/indicators.ts';
+import { load } from '../../data/load.ts';
+import { readYaml, validate } from '../../data/yaml.ts';
+import { indicatorsDescribe, indicatorsFileSchema, type IndicatorEntry } from '../../schemas/indicators.ts';
 import { escapeRegExp } from '../text/escape-regexp.ts';
 import { halfWidth } from '../text/cjk.ts';
-
-/** The catalogue file, resolved from this module so that `parse` works on plans anywhere on disk. */
-
-export class IndicatorsFileError extends Error {
-  readonly problems: string[];
-  constructor(problems: string[]) {
-    super(`指标目录有误，请改正后重试：\n${problems.join('\n')}`);
-    this.name = 'IndicatorsFileError';
-    this.problems = problems;
-  }
-}
 
 interface CompiledIndicator {
   entry: IndicatorEntry;
@@ -69,27 +58,13 @@ export function compileCatalogue(entries: IndicatorEntry[]): IndicatorCatalogue 
   };
 }
 
-/** Parse and validate the text of a catalogue; `name` is how messages refer to the file. */
+/** Parse and validate the text of a catalogue; `name` is how problems refer to the file (a DataFileError lists them with their lines). */
 export function parseIndicators(text: string, name: string): IndicatorCatalogue {
-  let data: unknown;
-  try {
-    data = parse(text);
-  } catch (error) {
-    const first = (error as Error).message.split('\n')[0];
-    throw new IndicatorsFileError([`${name}：YAML 格式错误（${first}）。请检查缩进和冒号，列表项以“- ”开头，含 % 的单位要加引号（'%'）。`]);
-  }
-  const checked = checkIndicatorsFile(data, name);
-  if (!checked.ok) throw new IndicatorsFileError(checked.problems);
-  return compileCatalogue(checked.value.indicators);
+  const y = readYaml(text, name, 'indicators', '请检查缩进和冒号，列表项以“- ”开头，含 % 的单位要加引号（\'%\'）。');
+  return compileCatalogue(validate(indicatorsFileSchema, y, 'indicators', indicatorsDescribe).indicators);
 }
-
-let cached: IndicatorCatalogue | null = null;
 
 /** The project's catalogue (content/indicators.yaml), read once per process. */
 export function loadIndicators(): IndicatorCatalogue {
-  cached ??= parseIndicators(
-    readContentText('indicators.yaml', (path) => new IndicatorsFileError([`${path}：找不到指标目录。它应在项目的 content/indicators.yaml。`])),
-    'content/indicators.yaml',
-  );
-  return cached;
+  return load('indicators.yaml', '指标目录', parseIndicators);
 }

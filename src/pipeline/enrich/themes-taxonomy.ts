@@ -1,24 +1,13 @@
 /**
  * Loading content/themes.yaml (staff edit it) into what the `themes` step needs: the themes in
  * order, one matcher for the vocabulary, one for heading words, one for procedural headings.
- * A file that does not validate stops with a Chinese message naming the file, the field, the
- * value and the fix: a broken taxonomy must not publish a site whose theme pages are silently empty.
+ * A file that does not validate stops with a DataFileError naming the file, the line, the field,
+ * the value and the fix: a broken taxonomy must not publish a site whose theme pages are silently empty.
  */
-import { readContentText } from '../content-path.ts';
-import { parse } from 'yaml';
-import { checkThemesFile, type ThemesFile } from '../../schemas/themes.ts';
+import { load } from '../../data/load.ts';
+import { readYaml, validate } from '../../data/yaml.ts';
+import { themesDescribe, themesFileSchema, type ThemesFile } from '../../schemas/themes.ts';
 import { TermMatcher, type WordSense } from './themes-match.ts';
-
-/** The taxonomy file, resolved from this module so that `parse` works on plans anywhere on disk. */
-
-export class ThemesFileError extends Error {
-  readonly problems: string[];
-  constructor(problems: string[]) {
-    super(`主题词表有误，请改正后重试：\n${problems.join('\n')}`);
-    this.name = 'ThemesFileError';
-    this.problems = problems;
-  }
-}
 
 export interface Taxonomy {
   /** The validated file, as written (names, descriptions for the site). */
@@ -35,18 +24,9 @@ export interface Taxonomy {
   neighbours: TermMatcher;
 }
 
-/** Parse and validate the text of a themes file; `name` is how messages refer to it. */
+/** Parse and validate the text of a themes file; `name` is how problems refer to it (a DataFileError lists them with their lines). */
 export function parseThemes(text: string, name: string): Taxonomy {
-  let data: unknown;
-  try {
-    data = parse(text);
-  } catch (error) {
-    const first = (error as Error).message.split('\n')[0];
-    throw new ThemesFileError([`${name}：YAML 格式错误（${first}）。请检查缩进和冒号，列表项以“- ”开头。`]);
-  }
-  const checked = checkThemesFile(data, name);
-  if (!checked.ok) throw new ThemesFileError(checked.problems);
-  return compile(checked.value);
+  return compile(validate(themesFileSchema, readYaml(text, name, 'themes'), 'themes', themesDescribe));
 }
 
 function compile(file: ThemesFile): Taxonomy {
@@ -71,13 +51,7 @@ function compile(file: ThemesFile): Taxonomy {
   };
 }
 
-let cached: Taxonomy | null = null;
-
 /** The project's taxonomy (content/themes.yaml), read once per process. */
 export function loadThemes(): Taxonomy {
-  cached ??= parseThemes(
-    readContentText('themes.yaml', (path) => new ThemesFileError([`${path}：找不到主题词表。它应在项目的 content/themes.yaml。`])),
-    'content/themes.yaml',
-  );
-  return cached;
+  return load('themes.yaml', '主题词表', parseThemes);
 }

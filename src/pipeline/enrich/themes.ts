@@ -35,7 +35,7 @@ import type { Block, Section, ThemeReason } from '../types.ts';
 import { scoreHits, type ThemeScore } from './themes-match.ts';
 import { loadThemes, type Taxonomy } from './themes-taxonomy.ts';
 
-export { loadThemes, parseThemes, ThemesFileError, type Taxonomy } from './themes-taxonomy.ts';
+export { loadThemes, parseThemes, type Taxonomy } from './themes-taxonomy.ts';
 
 export interface ThemesOptions {
   /** A taxonomy other than content/themes.yaml (tests, the evaluation script). */
