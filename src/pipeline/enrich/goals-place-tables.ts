@@ -78,15 +78,22 @@ function labelColumn(header: string[], body: string[][]): { col: number; kind: '
   return null;
 }
 
-/** "PM2.5平均浓度同比下降比例（%）" → name "PM2.5平均浓度同比下降比例", unit "%". */
-function headerParts(header: string): { name: string; unit: string | null } {
-  const h = squash(header);
-  const m = /^(.*?)[（(]([^（）()]{1,12})[）)]$/.exec(h);
-  if (m) {
-    const unit = readCell(`1${m[2]}`, null)?.unit || null;
-    if (unit) return { name: m[1]!, unit };
-  }
-  return { name: h, unit: /(?:率|比例|比重|占比)$/.test(h) ? '%' : null };
+/**
+ * A column's measure, unit and year: "PM2.5平均浓度同比下降比例（%）" → PM2.5平均浓度同比下降比例, %;
+ * "投放点微更新（个）2023-2024年" → 投放点微更新, 个, 2024 (a span of years is due at its end).
+ */
+function headerParts(header: string): { name: string; unit: string | null; year: number | null } {
+  let h = squash(header);
+  const span = /((?:19|20)\d{2})(?:[-—–~～至]((?:19|20)\d{2}))?年(?:度|底|末)?/.exec(h);
+  const year = span ? Number(span[2] ?? span[1]) : null;
+  if (span) h = (h.slice(0, span.index) + h.slice(span.index + span[0].length)).replace(/[（(]\s*[）)]/g, '');
+  let unit: string | null = null;
+  h = h.replace(/[（(]([^（）()]{1,12})[）)]/g, (all, inner: string) => {
+    const u = unit === null ? readCell(`1${inner}`, null)?.unit || null : null;
+    if (u) { unit = u; return ''; }
+    return all;
+  });
+  return { name: h, unit: unit ?? (/(?:率|比例|比重|占比)$/.test(h) ? '%' : null), year };
 }
 
 /**
@@ -116,10 +123,10 @@ export function readGridGoals(block: Block, year: number | null): GridGoal[] | n
     const rowYear = label.kind === 'year' ? Number(YEAR_CELL.exec(labelCell)?.[1] ?? NaN) : null;
     if (label.kind === 'year' && !rowYear) continue;
     const place = label.kind === 'place' && !OWN_ROW.test(labelCell) ? labelCell : null;
-    for (const { j, name, unit } of numeric) {
+    for (const { j, name, unit, year: columnYear } of numeric) {
       const cell = readCell(row[j] ?? '', unit);
       if (!cell || !cell.unit) continue;
-      const at = rowYear ?? year;
+      const at = rowYear ?? columnYear ?? year;
       const change = cell.change ?? (DECREASE.test(name) ? 'decrease' : INCREASE.test(name) ? 'increase' : null);
       const base = /比\s*(20\d{2})\s*年/.exec(name);
       out.push({

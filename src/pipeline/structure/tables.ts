@@ -17,6 +17,7 @@
 import type { LineNode } from '../types.ts';
 import { groupsFrom, isHeaderCell, joinCell, type Group } from './table-cells.ts';
 import { alignRow, classOf } from './table-align.ts';
+import { fitHeader, numberedWidth } from './table-header.ts';
 
 export interface TableMatch {
   rows: string[][];
@@ -213,9 +214,14 @@ function subRows(cells: string[], k: number): string[][] {
   return parts.filter((p) => p.length);
 }
 const isNumberCell = (text: string, n: number) => new RegExp(`^${n}[.．、]?$`).test(text);
+const isValue = (text: string | undefined) => /^[\d.%％≥≤<>＜＞～~-]+$/.test((text ?? '').trim());
 
 /** Rows from a list of cells under a header of k columns. */
-function rowsFromCells(header: string[], cells: Cell[]): Built | null {
+function rowsFromCells(printed: string[], cells: Cell[]): Built | null {
+  // A numbered table whose header has more cells than its rows: pieces of broken header cells, or
+  // a header on two levels (table-header.ts).
+  const width = NUMBER_HEADER.test(printed[0] ?? '') ? numberedWidth(cells.map((c) => c.text)) : null;
+  const header = (width && fitHeader(printed, width)) || printed;
   const k = header.length;
   const numberCol = header.findIndex((h) => /^(?:序号|编号)$/.test(h));
   const rows: string[][] = [header];
@@ -229,12 +235,15 @@ function rowsFromCells(header: string[], cells: Cell[]): Built | null {
     numbered = false;
   };
   let expected = 1;
+  // Whether the cell after a row number is a value or a name, as in the first row.
+  const first = cells.findIndex((c) => isNumberCell(c.text, 1));
+  const opensWith = first >= 0 && cells[first + 1] ? isValue(cells[first + 1]!.text) : null;
   for (let i = 0; i < cells.length && rows.length < MAX_ROWS; i++) {
     const cell = cells[i] as Cell;
     // A header printed again after a page break.
-    if (cell.text === header[0] && header.every((h, j) => cells[i + j]?.text === h)) {
+    if (cell.text === printed[0] && printed.every((h, j) => cells[i + j]?.text === h)) {
       repeatedHeaders.push(cell.start);
-      i += k - 1;
+      i += printed.length - 1;
       end = cells[i]?.end ?? end;
       continue;
     }
@@ -246,7 +255,10 @@ function rowsFromCells(header: string[], cells: Cell[]): Built | null {
       ((current.length >= k && (/[。；]$/.test(cell.text) || label)) || (label && /[：:]$/.test(cell.text)));
     if (numberCol >= 0) {
       const restart = isNumberCell(cell.text, 1) && ENUM_CATEGORY.test(cells[i - 1]?.text ?? '');
-      if (startsRow(cell.text, expected, cells[i + 1]?.text) || restart) {
+      // A value that happens to be the next row's number ("…4 2 3 1…" in a row of counts) does not
+      // start a row while the row is short and the cell after it is not the kind a row opens with.
+      const value = numbered && current.length < k && opensWith !== null && isNumberCell(cell.text, expected) && isValue(cells[i + 1]?.text) !== opensWith;
+      if ((startsRow(cell.text, expected, cells[i + 1]?.text) && !value) || restart) {
         // A category cell printed just before the number ("2.分类运输与转运", then "1") opens the new row.
         const carried = numberCol > 0 && numbered && ENUM_CATEGORY.test(current.at(-1) ?? '') ? [current.pop() as string] : [];
         if (numbered) flush();

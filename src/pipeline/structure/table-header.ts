@@ -1,0 +1,83 @@
+/**
+ * A flattened table's header with more cells than its rows have (issue 14), fitted to the rows'
+ * width. Two things make a header too wide once a table is printed one cell per line:
+ *
+ * Header cells broken over two or three lines by the converter, each piece a line of its own:
+ *
+ *     序号 / 类别 / 指标名称 / 指标 / 属性 / 2025年 / 现状值 / 2030年 / 目标值      (9 pieces, rows of 6)
+ *        → 序号 / 类别 / 指标名称 / 指标属性 / 2025年现状值 / 2030年目标值
+ *     序号 / 指标名称 / 单位 / 属性 / 松江 / “十四五” / 现状 / 松江 / “十五五” / 指标  (10, rows of 6)
+ *        → … / 松江“十四五”现状 / 松江“十五五”指标
+ *
+ * A header on two levels, groups over their sub-columns, printed level by level:
+ *
+ *     序号 / 街镇 / 投放点微更新（个） / … / 固定型服务点（个） / 2023-2024年 / 2025年 / … (17, rows of 12)
+ *        → 序号 / 街镇 / 投放点微更新（个）2023-2024年 / 投放点微更新（个）2025年 / …
+ *
+ * Pieces are joined only where the second says what the first measures (a year and 现状值, 指标 and
+ * 属性, a place and a five-year name); groups only where the sub-level divides evenly. When neither
+ * reaches the rows' width the header is left as it is (the caller aligns cells as before).
+ */
+
+/** Pairs of pieces that read as one cell, strongest first: a year or a five-year name and what it
+ * holds ("2025年" + "现状值"), 指标 and what it is ("指标" + "属性"), a place and a five-year name
+ * ("松江" + "“十四五”"), a quoted name and what it holds ("松江“十五五”" + "指标"). A place and its
+ * five-year name join first, so that what follows completes the whole. */
+const VALUE_WORD = /^(?:现状|现状值|基准值|基期值|目标|目标值|规划值|预期值|指标|指标值|完成情况|完成值|建设指标)$/;
+const YEAR = /^(?:(?:19|20)\d{2}\s*年(?:底|末)?|[“"]?十[一二三四五六]五[”"]?(?:期末|末)?)$/;
+const PAIRS: ((a: string, b: string) => boolean)[] = [
+  (a, b) => /^[\u4e00-\u9fff]{2,6}$/.test(a) && /^[“"]?十[一二三四五六]五[”"]?$/.test(b),
+  (a, b) => YEAR.test(a) && VALUE_WORD.test(b),
+  (a, b) => /[”"]$/.test(a) && /十[一二三四五六]五/.test(a) && VALUE_WORD.test(b),
+  (a, b) => a === '指标' && /^(?:属性|名称|类型|类别|值)$/.test(b),
+];
+
+/** Join broken pieces until the header has `width` cells; null when the pieces do not join that far. */
+function joinPieces(header: readonly string[], width: number): string[] | null {
+  const cells = header.map((c) => c.trim());
+  for (const pair of PAIRS) {
+    for (let i = 0; i + 1 < cells.length && cells.length > width; i++) {
+      if (pair(cells[i]!, cells[i + 1]!)) cells.splice(i, 2, `${cells[i]}${cells[i + 1]}`);
+    }
+  }
+  return cells.length === width ? cells : null;
+}
+
+/** A sub-column of a header's second level: a year, a span of years, 现状/目标. */
+const SUB = /^(?:(?:19|20)\d{2}(?:\s*[-—–~～至]\s*(?:19|20)\d{2})?\s*年(?:度|底|末)?|现状值?|目标值?|基准值?|小计|合计|[“"]?十[一二三四五六]五[”"]?)$/;
+
+/** A two-level header: the trailing sub-level divided evenly among the groups before it. */
+function twoLevels(header: readonly string[], width: number): string[] | null {
+  let sub = 0;
+  while (sub < header.length && SUB.test(header[header.length - 1 - sub]!.trim())) sub++;
+  const top = header.length - sub;
+  const groups = header.length - width;
+  const singles = top - groups;
+  if (sub < 2 || groups < 1 || singles < 0 || sub % groups !== 0) return null;
+  const per = sub / groups;
+  const out = header.slice(0, singles).map((c) => c.trim());
+  for (let g = 0; g < groups; g++) {
+    const name = header[singles + g]!.trim();
+    for (let s = 0; s < per; s++) out.push(`${name}${header[top + g * per + s]!.trim()}`);
+  }
+  return out;
+}
+
+/** The header fitted to rows of `width` cells, or null when it cannot be (or need not be). */
+export function fitHeader(header: readonly string[], width: number): string[] | null {
+  if (width < 2 || header.length <= width) return null;
+  return joinPieces(header, width) ?? twoLevels(header, width);
+}
+
+/**
+ * The width of numbered rows: the cells from the row number "1" to the row number "2" — the "2"
+ * that is followed by the same kind of cell as "1" is (a name, not a value: in "1 宝山路街道 62 44 13
+ * 12 4 2 3 …" the first "2" is a value).
+ */
+export function numberedWidth(cells: readonly string[]): number | null {
+  const one = cells.findIndex((c) => /^1[.．、]?$/.test(c.trim()));
+  if (one < 0) return null;
+  const numeric = (c: string | undefined) => /^[\d.%％≥≤<>＜＞～~-]+$/.test((c ?? '').trim());
+  const two = cells.findIndex((c, i) => i > one + 1 && /^2[.．、]?$/.test(c.trim()) && numeric(cells[i + 1]) === numeric(cells[one + 1]));
+  return two > one ? two - one : null;
+}
