@@ -30,7 +30,7 @@ export interface LineNode extends Node {
     /** Set when the line was cut out of a longer line at an inline heading marker. */
     split?: boolean;
     /** A whole table, recognised by the tables step; the node's value is its text. */
-    table?: { rows: string[][]; header: boolean; caption: string | null };
+    table?: { rows: string[][]; header: boolean; caption: string | null; unit?: string | null };
     /**
      * The last source line of the line this one followed directly before page marks between them
      * were removed (page-marks.ts): a table cell or paragraph broken by a page number still runs on.

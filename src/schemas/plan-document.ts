@@ -53,6 +53,8 @@ export const blockSchema = z.object({
   line: z.number().int().optional(),
   /** Tables: the caption as printed ("表1 主要指标"); null when none is printed. */
   caption: z.string().nullable().optional(),
+  /** Tables: the unit the table states for its values ("单位：万千瓦" → 万千瓦). */
+  unit: z.string().optional(),
   /** Why each theme in `themes` was given. */
   themeWhy: z.array(themeReasonSchema).optional(),
 });

@@ -107,18 +107,27 @@ export function readGridGoals(block: Block, year: number | null): GridGoal[] | n
   const body = rows.slice(start).filter((r) => r.some((c) => c.trim()));
   const label = labelColumn(header, body);
   if (!label) return null;
+  // A second column of places beside the first (区 | 街道（镇、乡）): the row's place is the most
+  // specific one printed, the first column's merged cell carried down for the rows under it.
+  const placeCols = [label.col];
+  if (label.kind === 'place' && header[label.col + 1] !== undefined && /街道|镇|乡|单位|园区/.test(squash(header[label.col + 1] ?? ''))) placeCols.push(label.col + 1);
   const columns = header.map((h, j) => ({ j, ...headerParts(h) }))
     .filter(({ j, name }) => j !== label.col && name && !INDEX_HEADER.test(name) && !/备注|说明|责任|牵头|配合|时限|时间/.test(name));
   // The value columns: at least a third of their cells read as numbers (words such as 持续改善 and
   // "/" are allowed in the others).
-  const numeric = columns.filter(({ j, unit }) => body.filter((r) => readCell(r[j] ?? '', unit)).length * 3 >= body.length);
+  // "单位：万千瓦" above the header: the unit of every column that names none of its own.
+  const withUnits = columns.map((c) => ({ ...c, unit: c.unit ?? block.unit ?? null }));
+  const numeric = withUnits.filter(({ j, unit }) => body.filter((r) => readCell(r[j] ?? '', unit)).length * 3 >= body.length)
+    .filter(({ j }) => !placeCols.includes(j));
   if (!numeric.length) return null;
   const out: GridGoal[] = [];
   let carried = '';
   for (const row of body) {
     // A merged place cell printed once for several rows is carried down.
-    const labelCell = squash(row[label.col] ?? '') || carried;
-    carried = labelCell;
+    const first = squash(row[label.col] ?? '') || carried;
+    carried = first;
+    const inner = placeCols.slice(1).map((j) => squash(row[j] ?? '')).find((c) => c && !/^[/／—-]+$/.test(c));
+    const labelCell = inner ?? first;
     if (!labelCell) continue;
     const rowYear = label.kind === 'year' ? Number(YEAR_CELL.exec(labelCell)?.[1] ?? NaN) : null;
     if (label.kind === 'year' && !rowYear) continue;

@@ -105,7 +105,8 @@ export function timeMarks(text: string, times: PlanTimes): TimeMark[] {
 /** The deadline a heading states: "（一）2025年工作目标" → 2025, "四、“十四五”主要任务" → 2025. */
 export function headingYear(heading: string): number | null {
   const t = yearDigits(heading);
-  if (/比\s*20\d{2}|以来|回顾|完成情况/.test(t)) return null;
+  // "2021年本市整街道…光伏开发试点名单": a list's year is when it was drawn up, not a deadline.
+  if (/比\s*20\d{2}|以来|回顾|完成情况|名单$|名录$/.test(t)) return null;
   const y = /(20\d{2})\s*年/.exec(t);
   if (y) return Number(y[1]);
   return fiveYearEnd(t);

@@ -241,7 +241,7 @@ export function buildTree(lines: LineNode[], file: VFile): Section[] {
 function blockOf(node: LineNode): Omit<Block, 'id' | 'themes' | 'responsible'> {
   const table = node.data?.table;
   if (!table) return paragraph(node);
-  return { kind: 'table', lead: null, text: node.value, rows: table.rows, header: table.header, caption: table.caption, line: node.position.start.line };
+  return { kind: 'table', lead: null, text: node.value, rows: table.rows, header: table.header, caption: table.caption, ...(table.unit ? { unit: table.unit } : {}), line: node.position.start.line };
 }
 
 export function paragraph(node: LineNode): Omit<Block, 'id' | 'themes' | 'responsible'> {

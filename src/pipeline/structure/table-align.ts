@@ -34,6 +34,11 @@ function headerPrior(header: string): CellClass | null {
 
 const isText = (c: CellClass) => c === 'short' || c === 'long';
 
+/** The level word a place name ends in: 区, 县, 市 (districts) or 镇, 乡, 街道, 工业区 (towns). */
+const PLACE_LEVEL = /(?:新片区|新区|工业区|开发区|街道|区|县|市|镇|乡)$/;
+const TOWN = /^(?:街道|镇|乡|工业区)$/;
+const sameLevel = (a: string, b: string) => TOWN.test(a) === TOWN.test(b);
+
 /**
  * Put `cells` (fewer than k) under k columns, in order. Each column's kinds and typical length
  * are learned from `rows` read so far, with the header's word as a prior; text goes where text of
@@ -54,6 +59,11 @@ export function alignRow(cells: string[], k: number, rows: string[][], header: s
       if (isText(c) && same.length) {
         const mean = same.reduce((a, x) => a + x.length, 0) / same.length;
         fit *= Math.max(0, 1 - Math.abs(Math.log(cell.length / Math.max(1, mean))) / 3);
+        // Places go under places of their level: "半淞园街道" under the 街道 column, not under the
+        // districts whose merged cell the row lacks (corpus n14: 区 | 街道（镇、乡） | 规模).
+        const level = PLACE_LEVEL.exec(cell.trim())?.[0];
+        const levels = same.map((x) => PLACE_LEVEL.exec(x.trim())?.[0]).filter(Boolean);
+        if (level && levels.length * 2 >= same.length) fit *= 0.2 + 0.8 * (levels.filter((l) => sameLevel(l!, level)).length / levels.length);
       }
       // A column often left empty holds merged cells (a category printed once for its group): a
       // short row is more likely to be missing that column than a column always filled.

@@ -31,9 +31,18 @@ const HEADER_UNIT = /^(?!\d)[^。；，,、]{2,28}[（(](?:%|％|‰|个|座|处
 const HEADER_YEAR = /^(?:[^\d]{0,6}[（(]?(?:19|20)\d{2}年[）)]?[^\d]{0,6}|[“"]?十[一二三四五]五[”"]?(?:目标|末|期间)?)$/;
 
 /** A header cell: short, no sentence punctuation, and ends in a column word ("主要项目", "检查标准"). */
-export const isHeaderCell = (text: string): boolean =>
-  HEADER_UNIT.test(text.replace(/\s+/g, ''))
-  || (text.length <= 16 && !/[。；，,、]/.test(text) && (HEADER_YEAR.test(text) || (!/^\d/.test(text) && HEADER_WORD.test(text))));
+export const isHeaderCell = (text: string): boolean => {
+  const t = text.replace(/\s+/g, '');
+  if (HEADER_UNIT.test(t)) return true;
+  // "区（管委会）", "街道（镇、乡）": a heading with what else the column holds in brackets.
+  const bare = t.replace(/[（(][^（）()]{1,10}[）)]$/, '');
+  if (bare !== t && bare.length <= 12 && !/[。；，,]/.test(bare) && (HEADER_WORD.test(bare) || PLACE_WORD.test(bare))) return true;
+  return text.length <= 16 && !/[。；，,、]/.test(text) && (HEADER_YEAR.test(text) || (!/^\d/.test(text) && (HEADER_WORD.test(text) || SIZE_WORD.test(t))));
+};
+/** A place column's bare heading: "区", "街道", "乡镇". */
+const PLACE_WORD = /^(?:区|县|市|镇|乡|街道|乡镇|区县|街镇|县区)$/;
+/** A measure of size heading a column: "申报建设规模", "减量化面积". */
+const SIZE_WORD = /^[\u4e00-\u9fff]{0,8}(?:规模|面积|总面积|数量|长度|容量|产量|总量)$/;
 
 /** A run of nodes on consecutive source lines: one paragraph of the source. */
 export interface Group { nodes: LineNode[]; start: number; end: number }

@@ -28,7 +28,7 @@ export function tables() {
         type: 'line',
         value: tableText(table),
         position: { start: first.position.start, end: last.position.end },
-        data: { table: { rows: table.rows, header: table.header, caption: table.caption } },
+        data: { table: { rows: table.rows, header: table.header, caption: table.caption, unit: table.unit ?? null } },
       });
       i = table.end - 1;
     }

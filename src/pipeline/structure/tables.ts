@@ -28,7 +28,12 @@ export interface TableMatch {
   caption: string | null;
   /** Source lines of headers printed again after a page break, dropped from the rows. */
   repeatedHeaders: number[];
+  /** The unit a line above the header states for the table's values: "单位：万千瓦". */
+  unit?: string | null;
 }
+
+/** "单位：万千瓦", "单位：公顷": the unit of a table's values, printed on a line above its header. */
+const UNIT_LINE = /^(?:计量)?单位\s*[：:]\s*([^\s，。；]{1,12})$/;
 
 /** "表1 主要指标", "表 2-1 重点任务清单", "附表1：…" */
 const CAPTION = /^(?:附?表\s*[0-9一二三四五六七八九十]+(?:[-.．]\d+)?[\s\u3000:：]*\S.{0,40}|[^。；，,]{2,40}(?:表|清单|指标|指标表|完成情况|一览|标准|（系数）|\(系数\)))$/;
@@ -54,6 +59,13 @@ export function flatTableAt(lines: LineNode[], from: number): TableMatch | null 
     caption = first.value;
     h = from + 1;
   }
+  // "单位：万千瓦" between the caption (or the text) and the header.
+  let unit: string | null = null;
+  const stated = UNIT_LINE.exec(lines[h]?.value.trim() ?? '');
+  if (stated && isHeaderCell(lines[h + 1]?.value ?? '')) {
+    unit = stated[1]!;
+    h++;
+  }
   if (!isHeaderCell(lines[h]?.value ?? '')) return null;
   const groups = groupsFrom(lines, h);
   const g0 = groups[0] as Group;
@@ -74,7 +86,7 @@ export function flatTableAt(lines: LineNode[], from: number): TableMatch | null 
       end++;
     }
   }
-  return { rows: table.rows, header: true, start: from, end, caption, repeatedHeaders: table.repeatedHeaders };
+  return { rows: table.rows, header: true, start: from, end, caption, repeatedHeaders: table.repeatedHeaders, unit };
 }
 
 interface Built { rows: string[][]; end: number; repeatedHeaders: number[] }
