@@ -88,13 +88,16 @@ function shelteredSpans(text: string): Span[] {
   return out;
 }
 
-/** Deadlines listed together, in order: "到2023年、2025年", "2023年和2025年" → [2023, 2025]. */
+/**
+ * Deadlines listed together, in order: "到2023年、2025年", "2023年和2025年", "2025、2030年全市光伏装机
+ * 力争达到407、700万千瓦" → [2023, 2025], [2025, 2030].
+ */
 function listedYears(before: string): number[] {
-  // A deadline: after 到/至/力争, or before 前; not years compared with ("与2015年和2020年相比"),
-  // built on ("在…基础上") or measured in ("根据2021年、2022年监测数据").
-  const m = /(到|至|力争到?)?\s*((?:20\d{2})\s*年(?:底|末)?(?:\s*[、和及与]\s*(?:20\d{2})\s*年(?:底|末)?)+)\s*(前)?/.exec(before);
-  if (!m || !(m[1] || m[3]) || /^[^，,。；]{0,6}(?:相比|基础|监测|数据|比较|以来)/.test(before.slice(m.index + m[0].length))) return [];
-  return [...m[2]!.matchAll(/(20\d{2})\s*年/g)].map((y) => Number(y[1]));
+  // A deadline: after 到/至/力争, before 前, or opening its clause; not years compared with ("与2015年
+  // 和2020年相比"), built on ("在…基础上") or measured in ("根据2021年、2022年监测数据").
+  const m = /(到|至|力争到?|^|[，,：:])\s*((?:20\d{2})\s*年?(?:底|末)?(?:\s*[、和及与]\s*(?:20\d{2})\s*年(?:底|末)?)+)\s*(前)?/.exec(before);
+  if (!m || !(m[1] !== undefined || m[3]) || /^[^，,。；]{0,6}(?:相比|基础|监测|数据|比较|以来)/.test(before.slice(m.index + m[0].length))) return [];
+  return [...m[2]!.matchAll(/(20\d{2})/g)].map((y) => Number(y[1]));
 }
 
 const SIZES = new Set(['area', 'flow', 'energy', 'volume', 'mass', 'length']);
@@ -348,7 +351,7 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
         } else if (group.length > 1) {
           const names = enumerate(indicator, group.length);
           // "到2023年、2025年，…分别控制在38、35微克/立方米": one measure, a value per year listed.
-          const years = names ? [] : listedYears(text.slice(sentence.start, clause.start));
+          const years = names ? [] : listedYears(text.slice(sentence.start, first.start));
           group.forEach((q, i) => push(names?.[i] ?? indicator, scope, q, years.length === group.length ? years[i]! : year));
         } else {
           // One value for several indicators: "化肥、农药使用量比2020年各减少10%",

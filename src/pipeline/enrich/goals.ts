@@ -11,7 +11,7 @@
  */
 import type { VFile } from 'vfile';
 import { shortHash } from '../text/cjk.ts';
-import type { Block, Goal, Milestone, Section } from '../types.ts';
+import type { Block, Goal, Jurisdiction, Milestone, Section } from '../types.ts';
 import { loadIndicators, type IndicatorCatalogue } from './goals-indicators.ts';
 import { readTableMilestones, readTextMilestones } from './goals-milestones.ts';
 import { readTextGoals, type Span } from './goals-sentences.ts';
@@ -52,7 +52,8 @@ export function goals(options: GoalsOptions = {}) {
       return id;
     };
 
-    const addGoal = (d: Draft, section: Section, block: Block) => {
+    const addGoal = (raw: Draft, section: Section, block: Block) => {
+      const d = { ...raw, place: raw.place ?? higherPlace(raw.scope, file.data.meta?.jurisdiction ?? null), unit: perDay(raw.indicator, raw.unit) };
       const entry = catalogue.match(`${d.scope ?? ''}${d.indicator}`, d.unit, d.change);
       found.push({
         id: unique(`g-${shortHash(`${block.id}|${d.indicator}|${d.value}${d.unit}|${d.year}|${d.quote}`)}`),
@@ -156,6 +157,23 @@ export function goals(options: GoalsOptions = {}) {
     file.data.goals = found;
     file.data.milestones = dated;
   };
+}
+
+/**
+ * The place a target binds when its scope is the whole of a place above the plan's: "全市" in a
+ * district's plan is the city's target, restated ("全市至少建成1100个精品居住区" in 静安区's plan is
+ * 上海市's), "全省" in a city's plan the province's.
+ */
+function higherPlace(scope: string | null, j: Jurisdiction | null): string | null {
+  if (!scope || !j) return null;
+  if (/^全市/.test(scope) && /^(?:区|县|县级市|镇|乡|街道|新区|开发区|投资区)$/.test(j.level ?? '')) return j.city ?? j.province ?? null;
+  if (/^全省/.test(scope) && j.level === '市') return j.province ?? null;
+  return null;
+}
+
+/** "日均回收量达6000吨": an amount each day, 吨/日. */
+function perDay(indicator: string, unit: string): string {
+  return /日均/.test(indicator) && /^(?:万?吨|万?立方米)$/.test(unit) ? `${unit}/日` : unit;
 }
 
 /** The end of a campaign period stated in the plan's opening sections, not its cover notice. */
