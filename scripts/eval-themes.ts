@@ -181,6 +181,7 @@ if (!haveCorpus) console.log(`\n注意：没有 ../shared/corpus/，以上数字
 const annotations = loadAnnotations().filter((a) => a.battles);
 console.log(`\n(c) 每个章节的战役（tests/eval/annotations/，${annotations.length} 份文本）`);
 let cTotal = zero();
+const cByRound = new Map<number, ReturnType<typeof zero>>();
 for (const a of annotations) {
   const path = textPath(a.file);
   if (!path) {
@@ -190,6 +191,7 @@ for (const a of annotations) {
   const doc = docs.get(a.file) ?? parsePlan(readPlanSource(path).bytes, readPlanSource(path).options);
   const s = scoreBattles(a, doc);
   cTotal = add(cTotal, s);
+  cByRound.set(a.round, add(cByRound.get(a.round) ?? zero(), s));
   if (verbose) {
     console.log(`  ${line(a.file.slice(0, 40), s)}`);
     for (const w of s.wrong) console.log(`      「${w.section}」 标注 [${w.want.join(', ')}] 得到 [${w.got.join(', ')}]`);
@@ -197,5 +199,6 @@ for (const a of annotations) {
     for (const u of s.unlabelled) console.log(`      没有标注的章节：「${u}」`);
   }
 }
-console.log(`  ${line('现在', cTotal)}`);
+for (const [round, sc] of [...cByRound].sort((x, y) => x[0] - y[0])) console.log(`  ${line(`现在，第 ${round} 批`, sc)}`);
+console.log(`  ${line('现在，全部', cTotal)}`);
 printFirstScores(annotations, 'battles');

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePlan, type Block, type PlanDocument, type Section } from '../../src/pipeline/index.ts';
 import {
-  blockText, classifySections, headingThemes, isProcedural, loadThemes, parseThemes, vocabularyThemes,
+  blockText, classifySections, headingThemes, isProcedural, loadThemes, parseThemes, subjectOf, vocabularyThemes,
 } from '../../src/pipeline/enrich/themes.ts';
 import { unfoldChinese } from '../../src/schemas/themes.ts';
 import { seedFiles } from '../helpers/seeds.ts';
@@ -110,17 +110,18 @@ describe('heading context', () => {
   it('a lead sentence names a theme like a heading (every seed)', () => {
     let decided = 0;
     for (const name of seedFiles) {
+      let subject: string | null = null;
       const walk = (list: Section[], path: string[], procedural: boolean) => {
         for (const s of list) {
           if (s.role === 'notice') continue;
           const here = [...path, s.heading];
           const under = procedural || isProcedural(s.heading, taxonomy);
           for (const b of s.blocks) {
-            for (const id of b.lead ? headingThemes(b.lead, taxonomy) : []) {
+            for (const id of b.lead ? headingThemes(b.lead, taxonomy, subject) : []) {
               if (under && battles.includes(id)) continue;
               expect(b.themes, b.lead ?? '').toContain(id);
               // Where no heading above names it, the lead is the reason given.
-              if (!here.some((h) => headingThemes(h, taxonomy).includes(id))) {
+              if (!here.some((h) => headingThemes(h, taxonomy, subject).includes(id))) {
                 expect(b.themeWhy).toContainEqual({ theme: id, by: 'heading', evidence: [b.lead] });
                 decided++;
               }
@@ -129,7 +130,10 @@ describe('heading context', () => {
           walk(s.children, here, under);
         }
       };
-      walk(parseSeed(name).sections, [], false);
+      const doc = parseSeed(name);
+      // The plan's subject battle, as the classifier reads it from the title.
+      subject = doc.meta.title ? subjectOf(doc.meta.title, taxonomy) : null;
+      walk(doc.sections, [], false);
     }
     // Seed 004's goals: "——环境空气质量明显好转。" under "（三）总体目标", and others.
     expect(decided).toBeGreaterThan(3);

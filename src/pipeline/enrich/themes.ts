@@ -67,8 +67,11 @@ export function classifySections(sections: Section[], taxonomy: Taxonomy, title:
 
 /** The one battle a title names ("宝山区海洋垃圾清理行动方案" → blue-sea), or null. */
 export function subjectOf(title: string, taxonomy: Taxonomy): string | null {
-  const ids = new Set(taxonomy.headings.scan(title).flatMap((h) => h.sense.themes.map((t) => t.theme)).filter((id) => taxonomy.battles.has(id)));
-  return ids.size === 1 ? [...ids][0]! : null;
+  // The title's heading words, else its vocabulary ("鼓励国二非道路移动机械更新工作方案": 非道路移动机械).
+  const named = (hits: ReturnType<Taxonomy['headings']['scan']>) => new Set(hits.flatMap((h) => h.sense.themes.map((t) => t.theme)).filter((id) => taxonomy.battles.has(id)));
+  const ids = named(taxonomy.headings.scan(title));
+  const words = ids.size ? ids : named(taxonomy.vocabulary.scan(title));
+  return words.size === 1 ? [...words][0]! : null;
 }
 
 /** Parts of a document that are not plan content: the cover notice, the signature block. */
@@ -176,8 +179,13 @@ export function headingThemes(heading: string, taxonomy: Taxonomy, subject: stri
   const next = neighbourCounts(heading, taxonomy);
   const decisive = (id: string) => taxonomy.vocabulary.scan(heading).some((h) => h.sense.themes.some((t) => t.theme === id && t.weight >= 2));
   const otherBattle = (id: string) => subject !== null && id !== subject && taxonomy.battles.has(id);
+  // In a plan about one battle its own words name it in a heading too: "提升源头管理，持续巩固分类实效",
+  // "规范收运作业" in a household-waste plan.
+  if (subject && !ids.has(subject) && !procedural(heading, taxonomy) && taxonomy.vocabulary.scan(heading).some((h) => h.sense.themes.some((t) => t.theme === subject))) ids.add(subject);
   return taxonomy.order.filter((id) => ids.has(id) && ((!next.get(id) && !otherBattle(id)) || decisive(id)));
 }
+
+const procedural = (heading: string, taxonomy: Taxonomy) => isProcedural(heading, taxonomy);
 
 export function isProcedural(heading: string, taxonomy: Taxonomy): boolean {
   return heading.length <= taxonomy.file.scoring.headingChars && taxonomy.procedural.scan(heading).length > 0;
