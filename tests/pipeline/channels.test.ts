@@ -95,6 +95,19 @@ describe('near misses are not channels', () => {
     expect(channelsOf(sentence)).toEqual([]);
   });
 
+  it('公示 to the public is disclosure (round 2 texts n08, n06); a notice board itself is not', () => {
+    expect(kinds(channelsOf('定期在区级平台公示小包垃圾和实效测评红黑榜，对问题点位进行通报。'))).toEqual(['disclosure']);
+    expect(kinds(channelsOf('落实每个居住区4处清运企业和价格“双公示”。'))).toEqual(['disclosure']);
+    expect(channelsOf('室外保洁确保无废弃物、堆积物，各类公告公示牌完整整洁；')).toEqual([]);
+  });
+
+  it('a duty to report to a higher body gives no channel; the 向社会公示 in the same sentence does', () => {
+    // The reporting half is the near miss of corpus 06 ("每日定时向局办报送措施落实情况").
+    const found = channelsOf('在预警和响应期间，每日定时向局办报送措施落实情况，并向社会公示。');
+    expect(kinds(found)).toEqual(['disclosure']);
+    expect(found[0]!.terms?.join('')).toContain('公示');
+  });
+
   it('a reward for joining public-interest activities is not rewarded reporting', () => {
     const found = channelsOf('加强海洋垃圾防控宣传，普及海洋垃圾危害知识，开展海洋垃圾清理行动成果展示，鼓励引导公众及社会组织参与海洋环境保护公益活动，设立奖励机制，形成共同保护海洋生态环境的良好氛围。');
     expect(kinds(found)).toEqual(['other']);
