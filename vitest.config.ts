@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/pipeline/**/*.test.ts', 'tests/scripts/**/*.test.ts', 'tests/goals-views/**/*.test.ts', 'tests/search/**/*.test.ts'],
+          include: ['tests/pipeline/**/*.test.ts', 'tests/scripts/**/*.test.ts', 'tests/goals-views/**/*.test.ts', 'tests/search/**/*.test.ts', 'tests/check/**/*.test.ts'],
           testTimeout: 60_000,
         },
       },

@@ -17,7 +17,8 @@ import { pick, type Describe } from '../data/yaml.ts';
 
 const phrase = (what: string) => z.string({ error: `请写${what}` }).trim().min(1, `${what}不能是空字符串`);
 
-export const actualSchema = z.strictObject({
+/** An actual's fields, before the checks across fields. */
+export const actualObject = z.strictObject({
   /** The indicator's id in content/indicators.yaml, e.g. "air.pm25", "sponge.area-share". */
   indicator: z.string({ error: '请写指标 id，例如 air.pm25（见 content/indicators.yaml）' })
     .regex(/^[a-z]+(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)+$/, '指标 id 是 content/indicators.yaml 里的“领域.名称”，例如 air.pm25、water.drinking-source'),
@@ -54,7 +55,9 @@ export const actualSchema = z.strictObject({
   quote: phrase('原文').optional(),
   /** Anything a reader must know: "括号内数据为2019年平均值（原文注）". */
   note: phrase('说明').optional(),
-}).superRefine((a, ctx) => {
+});
+
+export const actualSchema = actualObject.superRefine((a, ctx) => {
   if (a.source.url.startsWith('/plans/') && !a.quote) {
     ctx.addIssue({ code: 'custom', path: ['quote'], message: '来源是本站的规划条文时，请把写明这个数值的原文抄在 quote 里（表格的一行按格用空格隔开）' });
   }
