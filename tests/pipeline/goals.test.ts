@@ -198,6 +198,31 @@ describe('tables', () => {
   });
 });
 
+describe('round 4 of unseen plans (tests/eval/texts/n42, n43)', () => {
+  const doc = (name: string) => { const src = readPlanSource(`tests/eval/texts/${name}`); return parsePlan(src.bytes, src.options); };
+
+  it('a per-district table of ranges gives each district the lower bound, and a count column without a unit counts 个 (n42, 交通光伏附表3)', () => {
+    const goals = doc('n42_shanghai_jiaotong_lingyu_guangfu_tuiguang_yingyong_shishi_fangan.txt').goals;
+    // "浦东新区 | 11-14.5 | 3 | 2" under 新增装机容量（MW）| 新增示范工程 | 新增典型场景, due at the 十四五's end.
+    const pudong = goals.filter((g) => g.place === '浦东新区').map((g) => [g.comparator, g.value, g.unit, g.year]);
+    expect(pudong).toEqual([['>=', 11, '兆瓦', 2025], ['=', 3, '个', 2025], ['=', 2, '个', 2025]]);
+  });
+
+  it('a year range is not a value range ("2024-2026" in a cell stays a period)', () => {
+    const doc2 = parsePlan('某区三年行动计划（2024-2026年）\n一、任务\n序号\t任务\t期限\n1\t整治河道\t2024-2026\n2\t建设公园\t2024-2026\n', { path: 'x.txt' });
+    expect(doc2.goals.filter((g) => g.value === 2024)).toEqual([]);
+  });
+
+  it('"第一年…第三年" in a plan over 2024–2026 are its years (n43, 奉贤违法用地三年行动)', () => {
+    const goals = doc('n43_shanghai_fengxian_weifa_yongdi_zonghe_zhengzhi_sannian_xingdong_2024_2026.txt').goals;
+    expect(goals.filter((g) => g.unit === '亩' && [700, 900].includes(g.value) && g.place === null).map((g) => [g.value, g.year])).toEqual([[700, 2024], [900, 2025], [700, 2026]]);
+    // "原则上" about the whole district is its target, not a rule for each unit.
+    expect(read('原则上每个小区设置不超过3处。', null, noTimes)).toEqual([]);
+    // Outside such a plan, "第一年" is no calendar year.
+    expect(read('项目建成后第一年，污水处理率达到90%以上。', null, { ...noTimes, horizon: 2025, periodStart: 2021, fiveYear: true }).map((g) => g.year)).toEqual([null]);
+  });
+});
+
 /** Run the goals step alone on hand-built sections. */
 function runGoals(sections: Section[], meta = { title: null, issued: null, period: null }) {
   const file = new VFile();

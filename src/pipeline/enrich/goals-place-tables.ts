@@ -116,7 +116,13 @@ export function readGridGoals(block: Block, year: number | null): GridGoal[] | n
   // The value columns: at least a third of their cells read as numbers (words such as 持续改善 and
   // "/" are allowed in the others).
   // "单位：万千瓦" above the header: the unit of every column that names none of its own.
-  const withUnits = columns.map((c) => ({ ...c, unit: c.unit ?? block.unit ?? null }));
+  // A column of whole numbers that prints no unit counts things ("新增示范工程 | 3"): its measure word
+  // is left out, and 个 is the one a reader supplies.
+  const counted = (j: number) => {
+    const cells = body.map((r) => readCell(r[j] ?? '', null)).filter((c) => c !== null);
+    return cells.length > 0 && cells.every((c) => !c.unit && Number.isInteger(c.value) && c.value < 10_000) ? '个' : null;
+  };
+  const withUnits = columns.map((c) => ({ ...c, unit: c.unit ?? block.unit ?? counted(c.j) }));
   const numeric = withUnits.filter(({ j, unit }) => body.filter((r) => readCell(r[j] ?? '', unit)).length * 3 >= body.length)
     .filter(({ j }) => !placeCols.includes(j));
   if (!numeric.length) return null;

@@ -207,10 +207,17 @@ export function readQuantities(text: string): Quantity[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** A bare value in a table cell: "≥73％", "93左右", "增加20", "128.92\n平方公里", "—" (none). */
+/** A bare value in a table cell: "≥73％", "93左右", "增加20", "128.92\n平方公里", "35-36" (≥35), "—" (none). */
 export function readCell(cell: string, defaultUnit: string | null): { value: number; unit: string; comparator: Comparator; change: 'increase' | 'decrease' | null } | null {
   // "〔18〕": a five-year cumulative figure, printed in square brackets; "(除危废外)": a note.
   const t = asciiDigits(cell).replace(/\s+/g, '').replace(/^[〔［\[](.+)[〕］\]]$/, '$1').replace(/（[^）]*）|\([^)]*\)/g, '');
+  // "35-36", "0.3～0.4万千瓦": a range in a target cell keeps its lower bound, as in a sentence
+  // ("1至2个" → ≥1). Two years ("2024-2026") are a period, not a value.
+  const range = /^(\d+(?:\.\d+)?)\s*[-~～—–]\s*(\d+(?:\.\d+)?)(.*)$/.exec(t);
+  if (range && Number(range[2]) > Number(range[1]) && !(/^(?:19|20)\d{2}$/.test(range[1]!) && /^(?:19|20)\d{2}$/.test(range[2]!))) {
+    const lower = readCell(`${range[1]}${range[3]}`, defaultUnit);
+    return lower && lower.comparator === '=' ? { ...lower, comparator: '>=' } : lower;
+  }
   const m = /^(≥|≤|>|<|⩾|⩽|不[应得宜]?(?:低于|少于|高于|超过)|低于|高于|优于|约|增加|新增|提高|减少|下降|降低)?(\d+(?:\.\d+)?)(.*)$/.exec(t);
   if (!m) return null;
   const [, pre = '', num, restRaw = ''] = m;

@@ -185,7 +185,10 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
         && /(?:到|至)\s*20\d{2}\s*年|期间|十[四五六]五|规划期/.test(sentenceLead) && !/目前|近年来|以来|已/.test(sentenceLead);
       if (STATUS.test(lead) && !picks && !cumulative) { decide(inClause, 'history'); continue; }
       if (PREMISE.test(clauseText.trim())) { decide(inClause, 'premise'); continue; }
-      if (RULE.test(clauseText)) { decide(inClause, 'rubric'); continue; }
+      // "原则上" sets a rule for each unit ("原则上每个小区不超过3处"), except where the clause is about
+      // the whole place: "原则上第一年全区应完成的任务量不少于700亩" is the issuer's own target.
+      const wholePlace = /全(?:省|市|区|县|镇)/.test(clauseText) && !/[扣加得]\s*\d|不扣分|不得分|应当/.test(clauseText);
+      if (RULE.test(clauseText) && !wholePlace) { decide(inClause, 'rubric'); continue; }
       // Quantities joined only by 、 和 及 share their subject ("分别达到60%、50%以上").
       const groups: Quantity[][] = [];
       for (const q of inClause) {

@@ -29,6 +29,8 @@ export interface PlanTimes {
    * the year its targets are due, where a table or a sentence says none.
    */
   campaignEnd: number | null;
+  /** A plan over several years: its first year, so that "第二年" is a year (2024–2026 → 2025). */
+  periodStart?: number | null;
 }
 
 // "2019年10月1日至2020年3月31日", "2023年11月—2024年3月": a campaign's period.
@@ -67,6 +69,10 @@ const YEAR_MARK = /(比|较|与|相比|对比)?\s*(到|至|截至|截止到?|力
 const FIVE_MARK = /(到|至|力争到?|在)?\s*[“"]?(十[一二三四五六]五)[”"]?\s*(期末|末期|末|期间|时期|内|初|以来|规划期末)?/g;
 const PLAN_END = /(到|至|在)?(规划期末|本规划期内|规划期内|本规划期)/g;
 const UNDATED_END = /到本世纪中叶|到(?:本世纪)?中叶/g;
+// "原则上第一年全区应完成的任务量不少于700亩", "第三年…": the years of a plan over several years, counted
+// from its first. Outside such a plan ("项目建成后第一年") they are no calendar year.
+const ORDINAL_YEAR = /第([一二三四五])年(?:度)?/g;
+const ORDINAL: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5 };
 
 /** Every time mark in a text, in order. */
 export function timeMarks(text: string, times: PlanTimes): TimeMark[] {
@@ -99,6 +105,12 @@ export function timeMarks(text: string, times: PlanTimes): TimeMark[] {
   }
   for (const m of t.matchAll(PLAN_END)) marks.push({ index: m.index, end: m.index + m[0].length, year: times.horizon, kind: 'deadline' });
   for (const m of t.matchAll(UNDATED_END)) marks.push({ index: m.index, end: m.index + m[0].length, year: null, kind: 'deadline' });
+  if (times.periodStart && times.horizon) {
+    for (const m of t.matchAll(ORDINAL_YEAR)) {
+      const year = times.periodStart + ORDINAL[m[1]!]! - 1;
+      if (year <= times.horizon && !/后|起/.test(t.slice(Math.max(0, m.index - 3), m.index))) marks.push({ index: m.index, end: m.index + m[0].length, year, kind: 'deadline' });
+    }
+  }
   return marks.sort((a, b) => a.index - b.index);
 }
 
@@ -126,12 +138,14 @@ export function isBackgroundHeading(heading: string): boolean {
 /** Plan-wide time facts from the metadata and, where it is silent, the title. */
 export function planTimes(meta: { title: string | null; issued: string | null; period: { from: number; to: number } | null } | undefined, titleGuess: string | null): PlanTimes {
   const title = yearDigits(meta?.title ?? titleGuess ?? '');
-  const range = /(20\d{2})\s*[—–\-~～至到]+\s*(20\d{2})\s*年/.exec(title);
+  // "三年行动计划（2018—2020年）", "三年行动工作方案（2024-2026）": a period in the title.
+  const range = /(20\d{2})\s*[—–\-~～至到－]+\s*(20\d{2})\s*年?/.exec(title);
   const horizon = meta?.period?.to ?? (range ? Number(range[2]) : null) ?? fiveYearEnd(title);
   const issued = meta?.issued ? Number(meta.issued.slice(0, 4)) : null;
   const docYear = issued ?? meta?.period?.from ?? (range ? Number(range[1]) : null) ?? (horizon !== null ? horizon - 4 : null);
   const single = !range && !fiveYearEnd(title) ? /(20\d{2})\s*年(?:度)?/.exec(title) : null;
   const annualYear = single && ANNUAL_KINDS.test(title) ? Number(single[1]) : null;
   const span = meta?.period ? meta.period.to - meta.period.from : range ? Number(range[2]) - Number(range[1]) : fiveYearEnd(title) ? 4 : 0;
-  return { horizon: horizon ?? null, docYear: docYear ?? annualYear, annualYear, fiveYear: span >= 2, campaignEnd: null };
+  const periodStart = span >= 2 ? meta?.period?.from ?? (range ? Number(range[1]) : horizon !== null ? horizon - span : null) : null;
+  return { horizon: horizon ?? null, docYear: docYear ?? annualYear, annualYear, fiveYear: span >= 2, campaignEnd: null, periodStart };
 }
