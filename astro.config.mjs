@@ -3,13 +3,21 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
+import { siteUrlFromEnv } from './src/utils/site-url.ts';
 
 // Plan text must render exactly as printed: no typographic quote rewriting (smart punctuation),
 // no GFM strikethrough or autolinks. Tables are emitted as JSX, so GFM is not needed.
 const processor = satteri({ features: { gfm: false, smartPunctuation: false } });
 
+// The public address comes from SITE_URL (src/utils/site-url.ts says what it may be); without it, the
+// local preview's address, said aloud so that a build for the public is not made with it by mistake.
+const site = siteUrlFromEnv(process.env.SITE_URL);
+if (!site.fromEnv && process.argv.includes('build')) {
+  console.log(`SITE_URL 未设置：链接按本机预览地址 ${site.url} 生成。公开发布前请设置，例如 SITE_URL=https://plans.example.gov.cn npm run build`);
+}
+
 export default defineConfig({
-  site: 'https://plans.example.cn',
+  site: site.url,
   trailingSlash: 'always',
   markdown: { processor },
   integrations: [mdx({ processor }), sitemap()],

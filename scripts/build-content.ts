@@ -4,34 +4,48 @@
  *
  *   content/plans/<slug>.mdx        the page body, an MDX file generated from an mdast tree
  *   content/plan-data/<slug>.json   the whole PlanDocument, for contents, data and later features
+ *   content/plan-history/<slug>.json the versions of its text from git and what the newest changed
+ *
+ * Warnings are not printed here: `npm run check`, which the build runs first, prints each one
+ * until a person accepts it in the plan's metadata file.
  *
  * A file that cannot be read is reported with its name and the fix, and skipped: it never stops
  * the other plans from being published. Exit code 1 only when no plan at all could be built.
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { parsePlan, PlanInputError } from '../src/pipeline/index.ts';
 import { toMdx } from '../src/pipeline/emit/to-mdx.ts';
 import { readPlanSource } from './lib/read-plan.ts';
+import { slugOf } from '../src/check/texts.ts';
+import { readGitHistory } from '../src/history/git-log.ts';
+import { planHistory } from '../src/history/plan-history.ts';
 
-const args = process.argv.slice(2);
-const seedsDir = valueOf('--seeds') ?? 'seeds';
-const outDir = valueOf('--out') ?? 'content';
-const extra = valueOf('--extra');
-
-function valueOf(flag: string): string | undefined {
-  const i = args.indexOf(flag);
-  return i >= 0 ? args[i + 1] : undefined;
+// node:util parseArgs: the flags below and nothing else; an unknown flag stops with its name.
+const { values: flags } = parseArgs({
+  options: {
+    seeds: { type: 'string', default: 'seeds' },
+    out: { type: 'string', default: 'content' },
+    /** More folders of texts (the test site's plans), as often as needed. */
+    extra: { type: 'string', multiple: true, default: [] },
+  },
+});
+const seedsDir = flags.seeds;
+const plansDir = join(flags.out, 'plans');
+const dataDir = join(flags.out, 'plan-data');
+const historyDir = join(flags.out, 'plan-history');
+for (const dir of [plansDir, dataDir, historyDir]) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
 }
+const dirs = [seedsDir, ...flags.extra];
+// Each folder's own history: a folder of extra texts may live in another repository.
+const histories = new Map(dirs.map((dir) => [dir, readGitHistory(dir)]));
+const git = histories.get(seedsDir)!;
+if (!git.available) console.log(`版本记录：${git.reason}`);
 
-const plansDir = join(outDir, 'plans');
-const dataDir = join(outDir, 'plan-data');
-rmSync(plansDir, { recursive: true, force: true });
-rmSync(dataDir, { recursive: true, force: true });
-mkdirSync(plansDir, { recursive: true });
-mkdirSync(dataDir, { recursive: true });
-
-const files = [seedsDir, ...(extra ? [extra] : [])].flatMap((dir) =>
+const files = dirs.flatMap((dir) =>
   readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => join(dir, f)));
 const slugs = new Map<string, string>();
 let built = 0;
@@ -46,9 +60,8 @@ for (const file of files) {
     const doc = parsePlan(source.bytes, source.options);
     writeFileSync(join(dataDir, `${slug}.json`), `${JSON.stringify(doc, null, 1)}\n`);
     writeFileSync(join(plansDir, `${slug}.mdx`), toMdx(doc, slug));
-    for (const d of doc.diagnostics.filter((x) => x.severity === 'warning')) {
-      console.warn(`${file}${d.line ? `:${d.line}` : ''} 警告 [${d.code}] ${d.message}`);
-    }
+    const history = planHistory(histories.get(dirname(file)) ?? git, file, doc, (bytes) => parsePlan(bytes, source.options));
+    writeFileSync(join(historyDir, `${slug}.json`), `${JSON.stringify(history, null, 1)}\n`);
     built++;
   } catch (error) {
     failed++;
@@ -58,9 +71,3 @@ for (const file of files) {
 }
 console.log(`已生成 ${built} 份规划${failed ? `，${failed} 份失败` : ''}：${plansDir}/, ${dataDir}/`);
 if (built === 0 && files.length > 0) process.exit(1);
-
-/** A URL-safe slug from a file name: "000_8791d22943014768.txt" → "000-8791d22943014768". */
-function slugOf(file: string): string {
-  const s = basename(file, '.txt').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-  return s || `plan-${Buffer.from(basename(file)).toString('hex').slice(0, 12)}`;
-}

@@ -1,20 +1,47 @@
 /**
- * npm run check [-- --json] [-- --github] [-- --no-plans]
+ * npm run check [-- --json] [-- --github] [-- --changed <git-ref>] [-- --no-plans]
  *
  * Checks everything staff edit without building the site (src/check/run.ts). One line per
  * problem, "<file>:<line> 错误|警告 [<code>] <message>"; --json prints the same problems as a JSON
  * array of { file, line, severity, code, message }; --github prints them as GitHub Actions
- * annotations too, so a pull request shows each on its line. Exit 1 when there is any error.
+ * annotations too, so a pull request shows each on its line; --changed <ref> (the pull request's
+ * base, origin/main) keeps the annotations to the files changed since that ref — a text and its
+ * metadata file count as one — while every error anywhere still fails the check. Exit 1 when there
+ * is any error.
  */
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { formatProblem } from '../src/data/problem.ts';
+import { formatProblem, type Problem } from '../src/data/problem.ts';
 import { runCheck } from '../src/check/run.ts';
 
-const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, github: { type: 'boolean', default: false }, 'no-plans': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    github: { type: 'boolean', default: false },
+    changed: { type: 'string' },
+    'no-plans': { type: 'boolean', default: false },
+  },
+});
 const root = fileURLToPath(new URL('..', import.meta.url));
 const problems = runCheck({ root, plans: !values['no-plans'] });
 const errors = problems.filter((p) => p.severity === 'error').length;
+
+/** The files changed since `ref` (git diff ref...HEAD and the working copy), or null without git. */
+function changedSince(ref: string): Set<string> | null {
+  try {
+    const out = execFileSync('git', ['-c', 'core.quotepath=off', 'diff', '--name-only', `${ref}...HEAD`], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return new Set(out.split('\n').filter(Boolean));
+  } catch (error) {
+    process.stderr.write(`无法取得相对 ${ref} 改动的文件（${(error as Error).message.split('\n')[0]}），标注全部问题。\n`);
+    return null;
+  }
+}
+const changed = values.changed ? changedSince(values.changed) : null;
+// seeds/x.txt and seeds/x.yaml are one plan: a change to either shows the problems of both.
+const pair = (file: string) => file.replace(/\.(txt|yaml)$/, '');
+const changedPlans = new Set([...(changed ?? [])].map(pair));
+const annotated = (p: Problem) => !changed || changed.has(p.file) || changedPlans.has(pair(p.file));
 
 if (values.json) {
   process.stdout.write(`${JSON.stringify(problems, null, 1)}\n`);
@@ -22,8 +49,11 @@ if (values.json) {
   for (const p of problems) process.stdout.write(`${formatProblem(p)}\n`);
   if (values.github) {
     const esc = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-    for (const p of problems) process.stdout.write(`::${p.severity === 'error' ? 'error' : 'warning'} file=${p.file}${p.line ? `,line=${p.line}` : ''},title=${p.code}::${esc(p.message)}\n`);
+    for (const p of problems.filter(annotated)) process.stdout.write(`::${p.severity === 'error' ? 'error' : 'warning'} file=${p.file}${p.line ? `,line=${p.line}` : ''},title=${p.code}::${esc(p.message)}\n`);
   }
-  process.stderr.write(problems.length ? `检查完毕：${errors} 个错误，${problems.length - errors} 个警告。${errors ? '请按每行的说明改正后再提交。' : ''}\n` : '检查完毕：没有发现问题。\n');
+  const elsewhere = changed ? problems.filter((p) => p.severity === 'error' && !annotated(p)).length : 0;
+  process.stderr.write(problems.length
+    ? `检查完毕：${errors} 个错误，${problems.length - errors} 个警告。${elsewhere ? `其中 ${elsewhere} 个错误不在这次改动的文件里（见上面的列表），也要改正。` : ''}${errors ? '请按每行的说明改正后再提交。' : ''}\n`
+    : '检查完毕：没有发现问题。\n');
 }
 if (errors) process.exit(1);

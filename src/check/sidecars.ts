@@ -7,7 +7,7 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { DataFileError, problem, type Problem } from '../data/problem.ts';
 import { readYaml, schemaProblems, type Describe } from '../data/yaml.ts';
-import { SIDECAR_FIELDS, sidecarSchema, type Sidecar } from '../schemas/sidecar.ts';
+import { SIDECAR_FIELDS, sidecarSchema, UNCONFIRMED, type Sidecar } from '../schemas/sidecar.ts';
 
 const JURISDICTION_FIELDS = ['name', 'province', 'city', 'county', 'level'];
 
@@ -48,5 +48,18 @@ export function checkSidecar(text: string, file: string): { sidecar: Sidecar | n
     const within = p.message.includes('jurisdiction.') ? JURISDICTION_FIELDS : SIDECAR_FIELDS;
     return { ...p, message: `不认识的字段“${key}”：${suggestion(key, within) || `可用的字段有 ${within.join('、')}。`}请改正拼写或删去这一行。` };
   });
-  return { sidecar: value, problems: worded };
+  return { sidecar: value, problems: [...worded, ...unconfirmed(text, file), ...(value && !value.provenance ? [noProvenance(file)] : [])] };
 }
+
+/** Lines `npm run new -- plan` wrote from what the pipeline read, not yet confirmed by a person. */
+function unconfirmed(text: string, file: string): Problem[] {
+  return text.split('\n').flatMap((l, i) => {
+    const at = l.indexOf(UNCONFIRMED);
+    if (at < 0 || l.trimStart().startsWith('#')) return [];
+    const key = l.slice(0, at).split(':')[0]!.trim();
+    return [problem(file, 'sidecar-unconfirmed', `${key} 的值是程序从文本中读出的，还没有人核对：和原件对过后删去行尾的“${UNCONFIRMED}……”（值不对就先改正）。`, { line: i + 1, severity: 'warning' })];
+  });
+}
+
+const noProvenance = (file: string): Problem =>
+  problem(file, 'sidecar-provenance', '没有来源说明：请加一行 provenance: ……，写明这份文本从哪个网站或文件得来、是否完整。读者在规划页开头看到它。', { line: 1, severity: 'warning' });

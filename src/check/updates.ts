@@ -36,9 +36,13 @@ export function checkUpdate(text: string, file: string, ctx: { planSlugs: Readon
     if (error instanceof DataFileError) return { file, update: null, body: fm.body, problems: error.problems.map((p) => ({ ...p, line: p.line ? p.line + 1 : 1 })) };
     throw error;
   }
+  // An update is for readers: its body says what it reports (a file fresh from `npm run new` has only a comment).
+  const emptyBody = () => (fm.body.replace(/<!--[\s\S]*?-->/g, '').trim() ? [] : [
+    problem(file, 'update-body', '正文是空的：在第二个 --- 下面用几句话写明这次进展说了什么、数据从哪里来（读者在进展页上看到这段文字）。', { line: text.split('\n').length }),
+  ]);
   const lineOf = (path: readonly PropertyKey[]) => { const l = y.lineOf(path); return l ? l + 1 : null; };
   const { value, problems } = schemaProblems(updateSchema, { ...y, lineOf }, 'update', describe);
-  if (!value) return { file, update: null, body: fm.body, problems };
+  if (!value) return { file, update: null, body: fm.body, problems: [...problems, ...emptyBody()] };
   if (value.plan && !ctx.planSlugs.has(value.plan)) {
     problems.push(problem(file, 'update', `字段 plan：没有网址名为“${value.plan}”的规划（现值：${JSON.stringify(value.plan)}）。请写 seeds/ 里那份规划元数据文件的 slug，或删去这一行。`, { line: lineOf(['plan']) }));
   }
@@ -55,11 +59,14 @@ export function checkUpdate(text: string, file: string, ctx: { planSlugs: Readon
       if (!units.includes(v.unit)) {
         problems.push(problem(file, 'update-value', `values 第 ${i + 1} 项的 unit：指标 ${entry.id}（${entry.name}）的单位应为 ${units.map((u) => JSON.stringify(u)).join(' 或 ')}（现值：${JSON.stringify(v.unit)}）。请换算后填写，或改正单位的写法。`, at('unit')));
       }
+      if ((v.source ?? value.source).url.startsWith('/plans/') && !v.quote) {
+        problems.push(problem(file, 'update-value', `values 第 ${i + 1} 项：来源是本站的规划条文时，请把写明这个数值的原文抄在 quote 里（表格的一行按格用空格隔开）。`, { line: lineOf(['values', i]) }));
+      }
       const key = [v.indicator, v.place ?? value.place, scopeKey(v.scope), v.year].join('|');
       const before = seen.get(key);
       if (before !== undefined) problems.push(problem(file, 'update-value', `values 第 ${i + 1} 项与第 ${before + 1} 项是同一指标、地区、范围和年份（现值：${v.year}）。同一年只能报一个数值：删去一项，或用 scope 写明范围不同。`, at('year')));
       seen.set(key, i);
     });
   }
-  return { file, update: value, body: fm.body, problems };
+  return { file, update: value, body: fm.body, problems: [...problems, ...emptyBody()] };
 }

@@ -1,16 +1,15 @@
 /**
- * Reported values ("实际值") that staff record in content/actuals/*.yaml (issue 7), so that the
- * goals pages can say whether a goal whose year has passed was met: "普陀区 2025年 海绵城市建成区
+ * A reported value ("实际值"), as a progress update carries it (content/updates/*.md, schema
+ * src/schemas/update.ts), so that the goals pages can say whether a goal whose year has passed was met: "普陀区 2025年 海绵城市建成区
  * 达标占比 40.8%" against the goal "到2025年底，本区建成区40%以上面积达到海绵城市建设目标要求".
  *
  * Only values a source states may be recorded — a plan's own 现状值/基准值 column, a statistical
  * bulletin, a 环境状况公报 — each with its source and, where the source is a plan on this site, the
  * words as printed (`quote`), which the tests look up in the plan's text.
  *
- * Errors are written for staff, in Chinese, naming the file, the field, the value and the fix:
- * "content/actuals/shanghai-putuo.yaml：第 2 项（water.surface-ratio）的 year：…（现值："2025年"）".
- * Whether `indicator` is in content/indicators.yaml and `unit` fits it is checked by the loader
- * (src/views/actuals.ts), which has the catalogue.
+ * Errors are written for staff, in Chinese, naming the file, the line, the field, the value and the
+ * fix. Whether `indicator` is in content/indicators.yaml and `unit` fits it is checked with the
+ * catalogue by src/check/updates.ts.
  */
 import { z } from 'zod';
 import { pick, type Describe } from '../data/yaml.ts';

@@ -28,6 +28,9 @@ export const acceptedWarningSchema = z.strictObject({
   because: z.string({ error: '写一句理由，例如“正文落款日期为准”' }).min(2, '写一句理由，例如“正文落款日期为准”'),
 });
 
+/** The mark `npm run new -- plan` puts after each value it read from the text, until a person confirms it. */
+export const UNCONFIRMED = '# 待核对';
+
 export const SIDECAR_FIELDS = ['slug', 'title', 'jurisdiction', 'issuer', 'issued', 'kind', 'period', 'docNumber', 'provenance', 'sourceUrl', 'accepted'] as const;
 
 export const sidecarSchema = z.strictObject({

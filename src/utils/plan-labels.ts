@@ -1,5 +1,6 @@
 /** Words the pages show about a plan, derived from its metadata. */
 import type { PlanPage } from '../schemas/plan-page.ts';
+import { dateLabel } from './dates.ts';
 
 /** The title, or for an untitled fragment a plain description of what it is. */
 export function displayTitle(p: PlanPage): string {
@@ -14,7 +15,5 @@ export function periodLabel(p: Pick<PlanPage, 'period'>): string | null {
 }
 
 export function issuedLabel(issued: string | null): string | null {
-  if (!issued) return null;
-  const [y, m, d] = issued.split('-');
-  return `${y}年${m ? `${Number(m)}月` : ''}${d ? `${Number(d)}日` : ''}`;
+  return issued ? dateLabel(issued) : null;
 }

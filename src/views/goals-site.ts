@@ -1,37 +1,35 @@
 /**
  * The goals index for the pages and the data files, built once per site build from the plans
- * (loadSite), the indicator catalogue and the reported values in content/actuals/. The computing
+ * (loadSite), the indicator catalogue and the values the updates in content/updates/ report. The computing
  * is in goals.ts; this module only gathers its inputs.
  *
  * The build date decides which goals have passed; set SITE_BUILD_DATE=YYYY-MM-DD to build as of
  * another day (the same variable the participation pages read).
  */
 import indicatorsText from '../../content/indicators.yaml?raw';
-import { parseIndicators } from '../pipeline/enrich/goals-indicators.ts';
+import { compileCatalogue, parseIndicators } from '../pipeline/enrich/goals-indicators.ts';
 import type { IndicatorEntry } from '../schemas/indicators.ts';
-import { parseActuals } from './actuals.ts';
+import { actualsOf, parseUpdates, type UpdateRecord } from './updates.ts';
 import { DataFileError } from '../data/problem.ts';
 import { buildGoals, type GoalsIndex } from './goals.ts';
 import { loadSite, type Site } from './site.ts';
+import { buildDay } from '../utils/dates.ts';
 import { goalPlaceKey } from './places.ts';
 
-const actualFiles = import.meta.glob('../../content/actuals/*.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const updateFiles = import.meta.glob('../../content/updates/*.md', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
 export interface GoalsSite {
   index: GoalsIndex;
   site: Site;
+  /** Progress updates, newest first (content/updates/). */
+  updates: UpdateRecord[];
   catalogue: IndicatorEntry[];
   /** Build day, YYYY-MM-DD (China time). */
   asOf: string;
   themeName: Map<string, string>;
 }
 
-/** Today in China (UTC+8), or SITE_BUILD_DATE. */
-export function buildDay(): string {
-  const fixed = process.env.SITE_BUILD_DATE;
-  if (fixed && /^\d{4}-\d{2}-\d{2}$/.test(fixed)) return fixed;
-  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+export { buildDay } from '../utils/dates.ts';
 
 let pending: Promise<GoalsSite> | undefined;
 
@@ -43,9 +41,10 @@ export function loadGoals(): Promise<GoalsSite> {
 async function build(): Promise<GoalsSite> {
   const site = await loadSite();
   const catalogue = parseIndicators(indicatorsText, 'content/indicators.yaml').entries;
-  const files = Object.fromEntries(Object.entries(actualFiles).map(([path, text]) => [`content/actuals/${path.split('/').at(-1)}`, text]));
-  const { actuals, problems } = parseActuals(files, catalogue);
-  if (problems.length) throw new DataFileError(problems);
+  const files = Object.fromEntries(Object.entries(updateFiles).map(([path, text]) => [`content/updates/${path.split('/').at(-1)}`, text]));
+  const { updates, problems } = parseUpdates(files, { planSlugs: new Set(site.plans.map((p) => p.slug)), catalogue: compileCatalogue(catalogue) });
+  if (problems.some((p) => p.severity === 'error')) throw new DataFileError(problems);
+  const actuals = actualsOf(updates);
   const asOf = buildDay();
   const index = buildGoals(site.plans.map((p) => ({
     slug: p.slug,
@@ -66,6 +65,7 @@ async function build(): Promise<GoalsSite> {
   return {
     index,
     site,
+    updates,
     catalogue,
     asOf,
     themeName: new Map(site.themes.map((t) => [t.theme.id, t.theme.name])),

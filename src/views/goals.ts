@@ -1,8 +1,8 @@
 /**
  * Goals across plans, computed once per build (issue 7): every numeric goal of every plan as a row
  * with its place, its indicator from the catalogue (content/indicators.yaml), its target in words and
- * — when its year has passed — whether it was met, judged against the reported values staff record
- * in content/actuals/. Pages and data files only render what `buildGoals` returns.
+ * — when its year has passed — whether it was met, judged against the values staff report in
+ * progress updates (content/updates/, views/updates.ts). Pages and data files only render what `buildGoals` returns.
  *
  * How a goal is judged (`assessGoal`):
  *   - a goal without a year, or whose year has not ended yet, is "open";
@@ -35,8 +35,9 @@ export interface PlanInput {
   milestones: readonly MilestoneInput[];
 }
 
-/** An actual with the file it came from (for messages and the data page). */
-export type ActualRecord = Actual & { file: string };
+/** A reported value with the file it came from and the update (its id) that reported it. */
+/** A reported value with the file it was written in and, when it came in an update, that update's id (its page /updates/<id>/). */
+export type ActualRecord = Actual & { file: string; update?: string };
 
 export type GoalState = 'met' | 'not-met' | 'no-data' | 'open';
 

@@ -21,6 +21,8 @@ export interface SectionInfo {
   tags: { theme: ThemeInfo; why: string | null; anchor: boolean }[];
   /** For each of those themes, the matching sections of the other plans. */
   cross: CrossLinks[];
+  /** The date (YYYY-MM-DD) of the newest version when it changed this section's own text; else null. */
+  revised: string | null;
 }
 
 export interface PlanPageContext {
@@ -53,6 +55,8 @@ export function planPageContext(plan: PlanRecord, site: Site): PlanPageContext {
     if (!c) crossByTheme.set(v.theme.id, (c = crossLinks(v, plan)));
     return c;
   };
+  const latest = plan.history.latest;
+  const revised = new Set(latest?.sections.map((r) => r.id));
   const sections = new Map<string, SectionInfo>();
   for (const visit of walk(plan.doc.sections as Section[])) {
     const s = visit.section;
@@ -68,6 +72,7 @@ export function planPageContext(plan: PlanRecord, site: Site): PlanPageContext {
         anchor: main.has(`${s.id} ${v.theme.id}`),
       })),
       cross: views.map(crossOf).filter((c) => c.total > 0),
+      revised: latest && revised.has(s.id) ? latest.date : null,
     });
   }
   return { slug: plan.slug, title: plan.title, sections };

@@ -5,8 +5,10 @@
  * JavaScript on a static host.
  */
 import type { PlanDocument } from '../schemas/plan-document.ts';
+import type { PlanHistory } from '../schemas/plan-history.ts';
 import type { PlanPage } from '../schemas/plan-page.ts';
 import { displayTitle } from '../utils/plan-labels.ts';
+import { placePath } from '../pipeline/meta/place.ts';
 
 export interface PlanRecord {
   slug: string;
@@ -19,22 +21,22 @@ export interface PlanRecord {
   year: number | null;
   level: string | null;
   kind: string | null;
+  /** The versions of its text and what the newest changed (content/plan-history/<slug>.json). */
+  history: PlanHistory;
 }
 
-export function planRecord(page: PlanPage, doc: PlanDocument): PlanRecord {
+export function planRecord(page: PlanPage, doc: PlanDocument, history: PlanHistory): PlanRecord {
   const j = page.jurisdiction;
-  const names = j ? [j.province, j.city, j.county, j.name].filter((n): n is string => Boolean(n)) : [];
-  // "上海市" as province and as name is one place.
-  const placePath = names.filter((n, i) => n !== names[i - 1]);
   return {
     slug: page.slug,
     page,
     doc,
     title: displayTitle(page),
-    placePath,
+    placePath: placePath(j),
     year: page.issued ? Number(page.issued.slice(0, 4)) : null,
     level: j?.level ?? null,
     kind: page.kind,
+    history,
   };
 }
 

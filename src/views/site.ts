@@ -7,6 +7,7 @@ import placesText from '../../content/places.yaml?raw';
 import themesText from '../../content/themes.yaml?raw';
 import { parseThemes } from '../pipeline/enrich/themes-taxonomy.ts';
 import { buildPlaces, parsePlaces, type PlaceIndex } from './places.ts';
+import { noHistory } from '../history/plan-history.ts';
 import { byNewest, planRecord, type PlanRecord } from './plans.ts';
 import { buildThemes, type ThemeInfo, type ThemeView } from './themes.ts';
 
@@ -27,12 +28,13 @@ export function loadSite(): Promise<Site> {
 }
 
 async function build(): Promise<Site> {
-  const [pages, data] = await Promise.all([getCollection('plans'), getCollection('planData')]);
+  const [pages, data, histories] = await Promise.all([getCollection('plans'), getCollection('planData'), getCollection('planHistory')]);
   const docs = new Map(data.map((d) => [d.id, d.data]));
+  const history = new Map(histories.map((h) => [h.id, h.data]));
   const plans = pages.map((page) => {
     const doc = docs.get(page.id);
     if (!doc) throw new Error(`content/plan-data/${page.id}.json 缺失：请先运行 npm run content。`);
-    return planRecord(page.data, doc);
+    return planRecord(page.data, doc, history.get(page.id) ?? noHistory('这份规划还没有版本记录：请重新运行 npm run content。'));
   }).sort(byNewest);
   const places = buildPlaces(plans, parsePlaces(placesText, 'content/places.yaml'));
   for (const name of places.missing) {

@@ -19,7 +19,7 @@ function project(edit: (dir: string) => void = () => {}): Problem[] {
   const dir = mkdtempSync(join(tmpdir(), 'check-'));
   made.push(dir);
   // The registries of places whose plans this project lacks would quote plans it does not have.
-  cpSync(join(root, 'content'), join(dir, 'content'), { recursive: true, filter: (src) => !/plan-data|[\\/]plans([\\/]|$)|channels[\\/](?!quanguo)/.test(src) });
+  cpSync(join(root, 'content'), join(dir, 'content'), { recursive: true, filter: (src) => !/plan-data|[\\/]plans([\\/]|$)|channels[\\/](?!quanguo)|updates[\\/]/.test(src) });
   mkdirSync(join(dir, 'seeds'));
   for (const f of ['004_eca488feed549976.txt', '004_eca488feed549976.yaml']) cpSync(join(root, 'seeds', f), join(dir, 'seeds', f));
   edit(dir);

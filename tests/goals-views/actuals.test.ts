@@ -1,14 +1,15 @@
 /**
- * The reported values staff record in content/actuals/ (schema src/schemas/actuals.ts): every file
+ * The values the updates in content/updates/ report (schema src/schemas/update.ts): every update
  * validates against the schema and the indicator catalogue, and every value taken from a plan on
  * this site is stated there — the quoted words are in the linked clause, and they contain the value.
- * Nothing is recorded that the text does not say. Bad files get Chinese messages naming the file,
- * the item, the field, the value and the fix.
+ * Nothing is recorded that the text does not say. Bad values get Chinese messages naming the file,
+ * the line, the item, the field, the value and the fix.
  */
 import { formatProblem } from '../../src/data/problem.ts';
 import { describe, expect, it } from 'vitest';
 import { formatNumber } from '../../src/views/goals.ts';
-import { parseActuals } from '../../src/views/actuals.ts';
+import { checkUpdate } from '../../src/check/updates.ts';
+import { compileCatalogue } from '../../src/pipeline/enrich/goals-indicators.ts';
 import { blocksById, catalogue, projectActuals, seedBySlug } from './helpers.ts';
 
 /** Whitespace (tabs between table cells, line breaks) compared as one space. */
@@ -16,11 +17,12 @@ const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 /** Full-width digits and ％ as half-width, so "95％" states the value 95. */
 const halfWidth = (s: string) => s.replace(/[０-９．％]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
-describe('content/actuals/', () => {
+describe('the values of content/updates/', () => {
   const { actuals, problems } = projectActuals();
 
-  it('validates', () => {
+  it('validates, and reports values', () => {
     expect(problems).toEqual([]);
+    expect(actuals.length).toBeGreaterThan(5);
   });
 
   const onSite = actuals.filter((a) => a.source.url.startsWith('/plans/'));
@@ -39,38 +41,28 @@ describe('content/actuals/', () => {
   });
 });
 
-describe('messages for a bad file', () => {
-  const check = (yaml: string) => parseActuals({ 'content/actuals/bad.yaml': yaml }, catalogue()).problems.map(formatProblem);
-  const base = {
-    indicator: 'air.pm25', place: '河南省/许昌市', year: 2020, value: 38, unit: 'μg/m³',
-    source: { title: '某公报', url: 'https://example.gov.cn/x' },
-  };
-  const yamlOf = (over: Record<string, unknown>) => `actuals:\n  - ${JSON.stringify({ ...base, ...over })}\n`;
+describe('messages for a bad reported value', () => {
+  const head = "title: 许昌市空气质量\ndate: '2021-03-01'\nplace: 河南省/许昌市\nsource: { title: 某公报, url: 'https://example.gov.cn/x' }\nvalues:\n";
+  const check = (values: string) => checkUpdate(`---\n${head}${values}---\n正文\n`, 'content/updates/2021-03-01-bad.md', { planSlugs: new Set(['xuchang-2018-yijian']), catalogue: compileCatalogue(catalogue()) }).problems.map(formatProblem);
+  const base = { indicator: 'air.pm25', year: 2020, value: 38, unit: 'μg/m³' };
+  const item = (over: Record<string, unknown>) => `  - ${JSON.stringify({ ...base, ...over })}\n`;
 
-  it('names the file, the item, the field, the value and the fix', () => {
-    const [message] = check(yamlOf({ year: '2020年' }));
-    expect(message).toContain('content/actuals/bad.yaml');
-    expect(message).toContain('第 1 项（air.pm25）的 year');
-    expect(message).toContain('"2020年"');
-    expect(message).toContain('例如 2025');
+  it('names the file, the line, the item, the field, the value and the fix', () => {
+    const [message] = check(item({ year: '2020年' }));
+    expect(message).toMatch(/^content\/updates\/2021-03-01-bad\.md:7 错误 \[update\] 字段 values\.0\.year：年份写成数字，例如 2025（不要写“2025年”）（现值："2020年"）$/);
   });
 
   it('checks the indicator and its unit against content/indicators.yaml', () => {
-    expect(check(yamlOf({ indicator: 'air.pm2-5' }))[0]).toContain('指标目录里没有这个 id');
-    expect(check(yamlOf({ unit: '微克/立方米' }))[0]).toMatch(/单位应为 "μg\/m³"/);
+    expect(check(item({ indicator: 'air.pm2-5' }))[0]).toContain('指标目录里没有这个 id');
+    expect(check(item({ unit: '微克/立方米' }))[0]).toMatch(/单位应为 "μg\/m³"/);
   });
 
   it('asks for the quote when the source is a plan on this site', () => {
-    expect(check(yamlOf({ source: { title: '某规划', url: '/plans/xuchang-2018-yijian/#b-0romtb5' } }))[0]).toContain('quote');
+    expect(check(item({ source: { title: '某规划', url: '/plans/xuchang-2018-yijian/#b-0romtb5' } }))[0]).toContain('quote');
   });
 
   it('refuses two values for the same indicator, place, scope and year', () => {
-    const text = `actuals:\n  - ${JSON.stringify(base)}\n  - ${JSON.stringify({ ...base, value: 39 })}\n`;
-    expect(check(text)[0]).toContain('同一年只能记一个数值');
-    expect(check(`actuals:\n  - ${JSON.stringify(base)}\n  - ${JSON.stringify({ ...base, scope: '建成区' })}\n`)).toEqual([]);
-  });
-
-  it('reports broken YAML with the file name', () => {
-    expect(check('actuals: [\n')[0]).toMatch(/^content\/actuals\/bad\.yaml:\d+ 错误 \[actuals\] YAML 格式错误/);
+    expect(check(item({}) + item({ value: 39 }))[0]).toContain('同一年只能报一个数值');
+    expect(check(item({}) + item({ scope: '建成区' }))).toEqual([]);
   });
 });

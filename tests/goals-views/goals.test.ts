@@ -15,7 +15,7 @@ describe('the goals index on the real plans', () => {
   const { actuals, problems } = projectActuals();
   const index = buildGoals(SEEDS.map(planInput), { catalogue: catalogue(), actuals, asOfYear: 2026 });
 
-  it('loads content/actuals/ without problems', () => {
+  it('loads the values the updates in content/updates/ report, without problems', () => {
     expect(problems).toEqual([]);
     expect(actuals.length).toBeGreaterThan(0);
   });
@@ -84,7 +84,7 @@ const goal = (over: Partial<GoalInput> = {}): GoalInput => ({
   change: null, scope: null, place: null, theme: 'blue-sky', quote: '到2020年测试指标达到90%', sectionId: 's', blockId: 'b', ...over,
 });
 const actual = (over: Partial<ActualRecord> = {}): ActualRecord => ({
-  indicator: 'x.test', place: '某省/某市', year: 2020, value: 92, unit: '%', source: { title: '某市2020年环境状况公报', url: 'https://example.gov.cn/a' }, file: 'content/actuals/t.yaml', ...over,
+  indicator: 'x.test', place: '某省/某市', year: 2020, value: 92, unit: '%', source: { title: '某市2020年环境状况公报', url: 'https://example.gov.cn/a' }, file: 'content/updates/2021-01-01-t.md', ...over,
 });
 
 describe('assessGoal', () => {

@@ -1,11 +1,12 @@
 /**
  * Shared by the goals-views tests: the published seeds parsed as the site build parses them, keyed
- * by their sidecar slug, and the reported values of content/actuals/.
+ * by their sidecar slug, and the values the updates of content/updates/ report.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { parsePlan, type Block, type PlanDocument, type Section } from '../../src/pipeline/index.ts';
 import { loadIndicators } from '../../src/pipeline/enrich/goals-indicators.ts';
-import { parseActuals, readActualsDir } from '../../src/views/actuals.ts';
+import { actualsOf, parseUpdates, readUpdatesDir } from '../../src/views/updates.ts';
+import { compileCatalogue } from '../../src/pipeline/enrich/goals-indicators.ts';
 import type { PlanInput } from '../../src/views/goals.ts';
 import { readPlanSource } from '../../scripts/lib/read-plan.ts';
 
@@ -49,6 +50,9 @@ export function planInput(slug: string): PlanInput {
 
 export const catalogue = () => loadIndicators().entries;
 
+/** The values the project's updates (content/updates/) report, and any problem found reading them. */
 export function projectActuals() {
-  return parseActuals(readActualsDir('content/actuals'), catalogue());
+  const slugs = new Set(readdirSync('seeds').filter((f) => f.endsWith('.yaml')).map((f) => /^slug:\s*(\S+)/m.exec(readFileSync(`seeds/${f}`, 'utf8'))?.[1]).filter((s): s is string => Boolean(s)));
+  const { updates, problems } = parseUpdates(readUpdatesDir('content/updates'), { planSlugs: slugs, catalogue: compileCatalogue(catalogue()) });
+  return { actuals: actualsOf(updates), problems, updates };
 }

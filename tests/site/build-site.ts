@@ -1,13 +1,19 @@
 /**
  * globalSetup of the `site` test project: build the real site once (content from seeds/ plus the
- * test-only plans in tests/site/plans/, then astro build into dist/), so that the HTML tests and
- * the browser tests look at exactly what `npm run build` publishes.
+ * test-only plans in tests/site/plans/ and a plan with three versions in a temporary git repository,
+ * tests/helpers/history-repo.ts; then astro build into dist/), so that the HTML tests and the
+ * browser tests look at exactly what `npm run build` publishes.
  */
 import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { makeHistoryRepo } from '../helpers/history-repo.ts';
+import { TEST_ORIGIN } from '../helpers/site-url.ts';
 
-export default function setup(): void {
+export default function setup(): () => void {
   const node = process.execPath;
-  const run = (args: string[]) => execFileSync(node, args, { stdio: ['ignore', 'ignore', 'inherit'] });
-  run(['scripts/build-content.ts', '--extra', 'tests/site/plans']);
+  const run = (args: string[]) => execFileSync(node, args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, SITE_URL: TEST_ORIGIN } });
+  const history = makeHistoryRepo();
+  run(['scripts/build-content.ts', '--extra', 'tests/site/plans', '--extra', history.texts]);
   run(['node_modules/astro/bin/astro.mjs', 'build', '--silent']);
+  return () => rmSync(history.root, { recursive: true, force: true });
 }

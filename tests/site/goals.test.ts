@@ -15,8 +15,9 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Goal, PlanDocument } from '../../src/pipeline/index.ts';
 import { GOAL_FIELDS } from '../../src/views/goals-data.ts';
+import { TEST_ORIGIN } from '../helpers/site-url.ts';
 
-const ORIGIN = 'https://plans.example.cn';
+const ORIGIN = TEST_ORIGIN;
 const DIST = process.env.E2E_DIST_DIR ?? 'dist';
 const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&#x27;/g, "'").replace(/&amp;/g, '&');
 const page = (route: string) => readFileSync(`${DIST}${route}index.html`, 'utf8');
@@ -30,7 +31,7 @@ const allGoals = [...docs].flatMap(([slug, doc]) => doc.goals.map((g) => ({ slug
 const planPages = new Map<string, Set<string>>();
 /** Whether /plans/<slug>/#<id> reaches an element of the built page. */
 function resolves(url: string): boolean {
-  const m = /^(?:https:\/\/plans\.example\.cn)?\/plans\/([^/]+)\/#(.+)$/.exec(url);
+  const m = /^\/plans\/([^/]+)\/#(.+)$/.exec(url.startsWith(ORIGIN) ? url.slice(ORIGIN.length) : url);
   if (!m) return false;
   let set = planPages.get(m[1]!);
   if (!set) planPages.set(m[1]!, (set = ids(page(`/plans/${m[1]}/`))));

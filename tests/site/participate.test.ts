@@ -19,8 +19,9 @@ import { loadThemes } from '../../src/pipeline/enrich/themes-taxonomy.ts';
 import { buildParticipation, planPromises, placeKey, walkSections, type PlanInput } from '../../src/views/participation.ts';
 import { goalTarget, mainGoals } from '../../src/views/participation-goals.ts';
 import { parseThemeActions, loadThemeActions } from '../../src/views/theme-actions.ts';
+import { TEST_ORIGIN } from '../helpers/site-url.ts';
 
-const ORIGIN = 'https://plans.example.cn';
+const ORIGIN = TEST_ORIGIN;
 /** The built site: dist/ (built by the site project's globalSetup), or E2E_DIST_DIR. */
 const DIST = process.env.E2E_DIST_DIR ?? 'dist';
 const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&#x27;/g, "'").replace(/&amp;/g, '&');
@@ -111,7 +112,8 @@ describe('the build-time participation index', () => {
 
   it('words targets as the plans do', () => {
     const changed = plans.flatMap((p) => p.doc.goals).filter((g) => g.change && g.baselineYear);
-    for (const g of changed) expect(goalTarget(g)).toMatch(new RegExp(`^比${g.baselineYear}年(下降|提高)${g.value}`));
+    // Shares rise and fall (提高/下降), amounts grow and shrink (增加/减少): "比2015年增加37.5平方公里".
+    for (const g of changed) expect(goalTarget(g)).toMatch(new RegExp(`^比${g.baselineYear}年${g.unit === '%' || g.unit === '个百分点' ? (g.change === 'decrease' ? '下降' : '提高') : (g.change === 'decrease' ? '减少' : '增加')}${g.value}`));
     expect(goalTarget({ comparator: '<', value: 19.2, unit: 'μg/m³', change: null, baselineYear: null })).toBe('低于19.2μg/m³');
   });
 });

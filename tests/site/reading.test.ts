@@ -195,7 +195,7 @@ it('publishes a sitemap with every plan page', () => {
 
 /** The sections of a plan page that show theme tags: the section's id and its tag list's HTML. */
 function taggedSections(page: string): { id: string; tags: string }[] {
-  const heading = /(?:<h[2-6] id="([^"]+)">(?:[^<]|<(?!\/div>))*<\/div>|<span id="([^"]+)"><\/span>)(?:<p class="part-note"[^>]*>[^<]*<\/p>)?<ul class="tags"[^>]*>([\s\S]*?)<\/ul>/g;
+  const heading = /(?:<h[2-6] id="([^"]+)">(?:[^<]|<(?!\/div>))*<\/div>|<span id="([^"]+)"><\/span>)(?:<p class="(?:part-note|revised-note)"[^>]*>(?:(?!<\/p>)[\s\S])*<\/p>)*<ul class="tags"[^>]*>([\s\S]*?)<\/ul>/g;
   return [...page.matchAll(heading)].map(([, headed, unheaded, tags]) => ({ id: (headed ?? unheaded)!, tags: tags! }));
 }
 

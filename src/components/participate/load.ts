@@ -15,15 +15,12 @@ import { loadIndicators } from '../../pipeline/enrich/goals-indicators.ts';
 import { loadThemes } from '../../pipeline/enrich/themes-taxonomy.ts';
 import { displayTitle } from '../../utils/plan-labels.ts';
 import { loadSite } from '../../views/site.ts';
+import { buildDay } from '../../utils/dates.ts';
 import { buildParticipation, type ParticipationIndex, type PlanInput } from '../../views/participation.ts';
 import type { IndicatorInfo } from '../../views/participation-goals.ts';
 
-/** Today in China (UTC+8), or SITE_BUILD_DATE. */
-export function buildDate(): string {
-  const fixed = process.env.SITE_BUILD_DATE;
-  if (fixed && /^\d{4}-\d{2}-\d{2}$/.test(fixed)) return fixed;
-  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+/** Today in China (UTC+8), or SITE_BUILD_DATE (src/utils/dates.ts). */
+export const buildDate = buildDay;
 
 export interface ParticipationData {
   index: ParticipationIndex;
@@ -80,11 +77,7 @@ async function build(): Promise<ParticipationData> {
   return { index, plans, kinds: vocabulary.kinds, themes: themes.file.themes.map((t) => ({ id: t.id, name: t.name })) };
 }
 
-/** "2026年11月25日" */
-export function dateLabel(day: string): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
+export { dateLabel } from '../../utils/dates.ts';
 
 /** A place's participation page (or its card); `slug` is PlaceView.slug. */
 export function placeHref(slug: string, card = false): string {

@@ -93,3 +93,14 @@ export function provinceFromText(text: string): string | undefined {
   if (/[\u4e00-\u9fff]{2,3}(?:省|自治区)/.test(text.replace(/省级|省市|本省|全省|省委|省政府/g, ''))) return undefined;
   return named[0]?.[0];
 }
+
+/**
+ * A jurisdiction as a place path, outermost first: 上海市 › 青浦区 › 赵巷镇. A 直辖市 is its own
+ * province and city ("上海市" as province and as name is one place). The place pages, the goals'
+ * place keys ("上海市/普陀区") and the updates all use this path.
+ */
+export function placePath(j: Jurisdiction | null | undefined): string[] {
+  if (!j) return [];
+  const names = [j.province, j.city, j.county, j.name].filter((n): n is string => Boolean(n));
+  return names.filter((n, i) => n !== names[i - 1]);
+}
