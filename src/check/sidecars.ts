@@ -62,4 +62,4 @@ function unconfirmed(text: string, file: string): Problem[] {
 }
 
 const noProvenance = (file: string): Problem =>
-  problem(file, 'sidecar-provenance', '没有来源说明：请加一行 provenance: ……，写明这份文本从哪个网站或文件得来、是否完整。读者在规划页开头看到它。', { line: 1, severity: 'warning' });
+  problem(file, 'sidecar-provenance', '没有来源说明：请加一行 provenance: ……，写明这份文本从哪个网站或文件得来、是否完整。读者在规划页的“来源和整理说明”页上看到它。', { line: 1, severity: 'warning' });

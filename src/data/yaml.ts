@@ -16,6 +16,19 @@ export interface YamlFile {
   lineOf(path: readonly PropertyKey[]): number | null;
 }
 
+/**
+ * The YAML parser's errors people make most, in Chinese with their fix (`yaml` names them by code:
+ * https://eemeli.org/yaml/#errors); any other keeps the parser's words after the usual hint.
+ */
+const YAML_ERRORS: Partial<Record<string, (at: string) => string>> = {
+  DUPLICATE_KEY: (at) => `字段“${at.replace(/^-\s*/, '').replace(/:.*$/, '')}”写了两次：同一个字段只能写一次，删去其中一行。`,
+  TAB_AS_INDENT: () => '这一行用 Tab 缩进：YAML 只能用空格缩进，请把 Tab 换成两个空格。',
+  BAD_INDENT: () => '缩进不对，或方括号、花括号没有成对：同一层的字段要对齐，下一层多缩进两个空格；[ 要有 ]，{ 要有 }。',
+  MULTILINE_IMPLICIT_KEY: () => '冒号前的字段名不能跨行：检查上一行的引号是否成对、冒号后是否有空格。',
+  BAD_DQ_ESCAPE: () => '双引号里的反斜杠写法不对：改用单引号，或删去反斜杠。',
+  MISSING_CHAR: () => '少了一个符号：检查引号、括号是否成对。',
+};
+
 /** Parse a YAML text; a syntax error is a DataFileError naming its line and the usual fix. */
 export function readYaml(text: string, file: string, code: string, hint = '请检查缩进和冒号后的空格，列表项以“- ”开头，含 % 的值要加引号。'): YamlFile {
   const counter = new LineCounter();
@@ -23,7 +36,10 @@ export function readYaml(text: string, file: string, code: string, hint = '请�
   if (doc.errors.length) {
     const e = doc.errors[0]!;
     const line = e.pos ? counter.linePos(e.pos[0]).line : null;
-    throw new DataFileError([problem(file, code, `YAML 格式错误（${e.message.split('\n')[0]}）。${hint}`, { line })]);
+    // The line the error is on, for the field it names ("issued: 2021-01-01" → issued).
+    const at = line ? (text.split(/\r?\n/)[line - 1] ?? '').trim() : '';
+    const said = YAML_ERRORS[e.code]?.(at);
+    throw new DataFileError([problem(file, code, said ? `YAML 格式错误：${said}` : `YAML 格式错误（${e.message.split('\n')[0]}）。${hint}`, { line })]);
   }
   const lineOf = (path: readonly PropertyKey[]): number | null => {
     for (let n = path.length; n >= 0; n--) {

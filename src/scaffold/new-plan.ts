@@ -14,6 +14,7 @@ import { stringify } from 'yaml';
 import { parsePlan } from '../pipeline/index.ts';
 import type { PlanDocument } from '../pipeline/types.ts';
 import { UNCONFIRMED } from '../schemas/sidecar.ts';
+import { uniqueIds } from '../pipeline/text/unique-ids.ts';
 
 
 const FROM: Record<string, string> = {
@@ -58,11 +59,7 @@ export function slugFromFileName(name: string): string | null {
 }
 
 /** The slug, made unique against `taken` with -2, -3 … */
-function unique(slug: string, taken: ReadonlySet<string>): string {
-  let s = slug;
-  for (let n = 2; taken.has(s); n++) s = `${slug}-${n}`;
-  return s;
-}
+const unique = (slug: string, taken: ReadonlySet<string>): string => uniqueIds(taken)(slug);
 
 // Flow style keeps each field on its line: "period: { from: 2026, to: 2030 }".
 const line = (key: string, value: unknown, source: string | undefined) =>
@@ -93,10 +90,13 @@ export function scaffoldPlan(bytes: Uint8Array, name: string, taken: ReadonlySet
     for (const [k, v] of Object.entries(m.jurisdiction)) if (v) lines.push(`  ${k}: ${stringify(v).trim()}`);
   }
   lines.push(
-    '# 这份文本从哪里来：网站、栏目、下载日期，是否完整（节选、网页转录……）。读者在规划页开头看到这段话。',
+    '# 这份文本从哪里来：网站、栏目、下载日期，是否完整（节选、网页转录……）。读者在规划页的“来源和整理说明”页上看到这段话。',
     '# provenance: 从……网站……栏目下载，……年……月……日照录全文。',
     '# 原件的网址（政府网站上的页面）；没有就删去这一行。',
-    '# sourceUrl: https://',
+    // The address the text's own catalogue lines give ("官方链接: https://…"), when it gives one.
+    doc.provenance?.url && /^https?:\/\//.test(doc.provenance.url)
+      ? line('sourceUrl', doc.provenance.url, 'front-matter')
+      : '# sourceUrl: https://',
   );
   const missing = fields.filter(([, v]) => v === null || v === undefined).map(([k]) => k);
   const warnings = doc.diagnostics.filter((d) => d.severity === 'warning');

@@ -7,6 +7,7 @@
  */
 import { stringify } from 'yaml';
 import type { Goal } from '../pipeline/types.ts';
+import { uniqueIds } from '../pipeline/text/unique-ids.ts';
 
 export interface UpdatePlan {
   slug: string;
@@ -18,10 +19,8 @@ export interface UpdatePlan {
 
 /** content/updates/<date>-<slug>.md, with -2, -3 … when the day already has one for the plan. */
 export function updateFileName(date: string, slug: string, taken: ReadonlySet<string>): string {
-  const base = `${date}-${slug}`;
-  let name = `${base}.md`;
-  for (let n = 2; taken.has(name); n++) name = `${base}-${n}.md`;
-  return name;
+  const stems = [...taken].map((n) => n.replace(/\.md$/, ''));
+  return `${uniqueIds(stems)(`${date}-${slug}`)}.md`;
 }
 
 export function scaffoldUpdate(plan: UpdatePlan, date: string): string {
@@ -36,7 +35,7 @@ export function scaffoldUpdate(plan: UpdatePlan, date: string): string {
     '---',
     `# 一条进展（见 CONTRIBUTING.md “发布一条进展”）。填写 title、source 和正文，然后运行 npm run check。`,
     'title: ""  # 例如：普陀区2025年水环境质量情况',
-    `date: ${q(date)}  # 发布的日期`,
+    `date: '${date}'  # 发布的日期`,
     `place: ${q(plan.place || '省/市/区')}  # 报告的是哪里，从大到小用 / 隔开`,
     `plan: ${plan.slug}  # ${plan.title}`,
     'source:',

@@ -38,10 +38,12 @@ export const updateSchema = z.strictObject({
   /** The update's headline, as readers see it in lists and feeds. */
   title: phrase('标题'),
   /** The day it was published: YYYY-MM-DD, a real date, not in the future. */
-  date: z.string({ error: "日期写成 YYYY-MM-DD，例如 date: '2026-03-01'" })
+  // Astro's front-matter reader (YAML 1.1) turns an unquoted 2026-03-01 into a Date, the check's
+  // (YAML 1.2) keeps it a string: both read it as the same day.
+  date: z.preprocess((v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v), z.string({ error: "日期写成 YYYY-MM-DD，例如 date: '2026-03-01'" })
     .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD，例如 2026-03-01')
     .refine(isCalendarDate, '日历上没有这一天：请核对月份和日期')
-    .refine((d) => d <= new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10), '日期在今天之后：请写实际发布的日期'),
+    .refine((d) => d <= new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10), '日期在今天之后：请写实际发布的日期')),
   /** The place it reports on, outermost first, joined with "/": "上海市/普陀区". */
   place: actualObject.shape.place,
   /** The plan it reports progress on: its slug (the plan page's address /plans/<slug>/), if any. */

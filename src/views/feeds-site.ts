@@ -22,8 +22,8 @@ export function loadFeeds(): Promise<SiteFeeds> {
 }
 
 async function build(): Promise<SiteFeeds> {
-  const { site, updates } = await loadGoals();
-  const all = [...site.plans.flatMap(planEntries), ...updates.map(updateEntry)];
+  const { site, updates, indicatorName } = await loadGoals();
+  const all = [...site.plans.flatMap(planEntries), ...updates.map((u) => updateEntry(u, indicatorName))];
   const within = (path: readonly string[], place: readonly string[]) => path.length <= place.length && path.every((n, i) => place[i] === n);
   return {
     all,

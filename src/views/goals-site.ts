@@ -27,6 +27,8 @@ export interface GoalsSite {
   /** Build day, YYYY-MM-DD (China time). */
   asOf: string;
   themeName: Map<string, string>;
+  /** Every catalogue indicator's name by id (an update may report one no plan sets a target for). */
+  indicatorName: Map<string, string>;
 }
 
 export { buildDay } from '../utils/dates.ts';
@@ -69,6 +71,7 @@ async function build(): Promise<GoalsSite> {
     catalogue,
     asOf,
     themeName: new Map(site.themes.map((t) => [t.theme.id, t.theme.name])),
+    indicatorName: new Map(catalogue.map((e) => [e.id, e.name])),
   };
 }
 

@@ -75,7 +75,10 @@ describe('npm run check', () => {
       expect(broken(/^issued:/m, 'isued:')).toEqual(['seeds/004_eca488feed549976.yaml:8 错误 [sidecar] 不认识的字段“isued”：是不是想写 issued？请改正拼写或删去这一行。']);
     });
     it('broken YAML names its line', () => {
-      expect(broken(/^kind: .*$/m, 'kind: [实施方案')[0]).toMatch(/^seeds\/004_eca488feed549976\.yaml:\d+ 错误 \[sidecar\] YAML 格式错误/);
+      expect(broken(/^kind: .*$/m, 'kind: [实施方案')[0]).toMatch(/^seeds\/004_eca488feed549976\.yaml:\d+ 错误 \[sidecar\] YAML 格式错误：缩进不对，或方括号、花括号没有成对/);
+    });
+    it('a field written twice (a misspelling corrected beside the right one) is named in Chinese', () => {
+      expect(broken(/^kind: .*$/m, 'kind: 意见\nkind: 实施意见')).toEqual(['seeds/004_eca488feed549976.yaml:10 错误 [sidecar] YAML 格式错误：字段“kind”写了两次：同一个字段只能写一次，删去其中一行。']);
     });
   });
 

@@ -14,6 +14,7 @@ import { checkUpdate } from '../../src/check/updates.ts';
 import { compileCatalogue, parseIndicators } from '../../src/pipeline/enrich/goals-indicators.ts';
 import { parsePlan } from '../../src/pipeline/index.ts';
 import { UNCONFIRMED } from '../../src/schemas/sidecar.ts';
+import { updateSchema } from '../../src/schemas/update.ts';
 import { slugFromTitle } from '../../src/scaffold/new-plan.ts';
 
 const TEXT = 'tests/eval/texts/n01_shanghai_shuixitong_zhili_15th_fyp.txt';
@@ -105,6 +106,10 @@ describe('npm run new -- update', () => {
       `update:${lineOf(text, '  url:')}`,
       `update-body:${text.split('\n').length}`,
     ]);
+    // Quoted, so that Astro's front-matter reader (YAML 1.1) keeps it a string as the check does;
+    // an unquoted date from a person's hand is read as the same day by both.
+    expect(text).toContain("date: '2026-03-01'");
+    expect(updateSchema.shape.date.parse(new Date('2026-03-01T00:00:00Z'))).toBe('2026-03-01');
     // The place is the plan's, the indicators listed are the plan's goals'.
     expect(fresh.update).toBeNull();
     expect(text).toContain('place: 上海市');
