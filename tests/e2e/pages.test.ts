@@ -130,6 +130,8 @@ interface PageReport {
   fontResponses: string[];
   fontFaces: string[];
   httpErrors: string[];
+  /** Errors the page logged or threw: a refused script or style (Content-Security-Policy), a script error. */
+  consoleErrors: string[];
 }
 
 async function inspect(session: BrowserSession, url: string, width: number, screenshot: string): Promise<PageReport> {
@@ -137,6 +139,9 @@ async function inspect(session: BrowserSession, url: string, width: number, scre
   const thirdParty: string[] = [];
   const fontResponses: string[] = [];
   const httpErrors: string[] = [];
+  const consoleErrors: string[] = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') consoleErrors.push(msg.text()); });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
   page.on('request', (req) => {
     if (!isLocalUrl(req.url())) thirdParty.push(`${req.resourceType()} ${req.url()}`);
   });
@@ -172,7 +177,7 @@ async function inspect(session: BrowserSession, url: string, width: number, scre
       const line = `${b.resourceType} ${b.url}`;
       if (!thirdParty.includes(line)) thirdParty.push(line);
     }
-    return { lang, scrollWidth, overflowing, violations, thirdParty, fontResponses, fontFaces, httpErrors };
+    return { lang, scrollWidth, overflowing, violations, thirdParty, fontResponses, fontFaces, httpErrors, consoleErrors };
   } finally {
     await page.close();
   }
@@ -253,6 +258,10 @@ describe.skipIf(skip)('built site in Chromium', () => {
             ).toBeLessThanOrEqual(MOBILE + 1);
           });
         }
+
+        it('logs no error: nothing refused by the Content-Security-Policy, no script error, no missing file', () => {
+          expect(report.consoleErrors).toEqual([]);
+        });
 
         it('declares <html lang="zh-CN">', () => {
           expect(report.lang).toBe('zh-CN');

@@ -140,6 +140,11 @@ describe.skipIf(skip)('reading the site', () => {
           expect(await region.locator('caption').isVisible()).toBe(true);
           expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width + 1);
           expect(await page.locator('article .tags a[href="/themes/clear-water/"]').count()).toBeGreaterThan(0);
+          // Every section's "#" is a target of at least 24 × 24 px (WCAG 2.2 target size, which
+          // Lighthouse's mobile audit checks on the touch layout, where the links are always shown).
+          const anchors = await page.locator('article .sec-head .anchor').evaluateAll((els) => els.map((e) => { const r = e.getBoundingClientRect(); return [r.width, r.height]; }));
+          expect(anchors.length).toBeGreaterThan(5);
+          for (const [w, h] of anchors) expect(Math.min(w!, h!)).toBeGreaterThanOrEqual(24);
           await expectNoAxeViolations(page, `plan @ ${width}`);
           await shoot(page, 'plan-top', width, false);
           await region.scrollIntoViewIfNeeded();

@@ -223,7 +223,10 @@ describe('place pages and cards', () => {
 
       const card = page(`${route}card/`);
       const cardText = textOf(card);
-      expect(card).toMatch(/@page\s*\{\s*size:\s*A4/);
+      // The card prints on A4: its stylesheets (files, never inline: the site's CSP) say so.
+      const sheets = [...card.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => readFileSync(`dist${m[1]}`, 'utf8'));
+      expect(sheets.length).toBeGreaterThan(0);
+      expect(sheets.join('\n')).toMatch(/@page\s*\{\s*size:\s*A4/);
       for (const c of place.contacts.filter((x) => x.link?.startsWith('tel:'))) expect(cardText).toContain(c.value);
       if (place.goals.length) {
         const goalRows = (slice(card, /<table class="goals/, 'table').match(/<tr/g) ?? []).length - 1;
