@@ -21,10 +21,11 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { PlanDocument } from '../src/pipeline/types.ts';
 import { documentText } from '../src/pipeline/emit/document-text.ts';
+import { parseArgs } from 'node:util';
 
-const args = process.argv.slice(2);
-const dist = args.includes('--dist') ? args[args.indexOf('--dist') + 1]! : 'dist';
-const dataDir = args.includes('--data') ? args[args.indexOf('--data') + 1]! : 'content/plan-data';
+const { values: flags } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, data: { type: 'string', default: 'content/plan-data' } } });
+const dist = flags.dist;
+const dataDir = flags.data;
 const GOAL = 1.5;
 
 if (!existsSync(join(dist, 'plans')) || !existsSync(dataDir)) {

@@ -27,15 +27,12 @@ import { generateCorpus } from './lib/search-corpus.ts';
 import { FIXED_QUERIES, groundTruth, loadSections, sampledQueries, type PublishedSection } from './lib/search-queries.ts';
 import { parseSynonyms } from '../src/schemas/synonyms.ts';
 import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 
-const args = process.argv.slice(2);
-const opt = (flag: string, fallback: number): number => {
-  const i = args.indexOf(flag);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const largePlans = opt('--plans', 1000);
-const sampled = opt('--sampled', 20);
-const keep = args.includes('--keep');
+const { values: flags } = parseArgs({ options: { plans: { type: 'string', default: '1000' }, sampled: { type: 'string', default: '20' }, keep: { type: 'boolean', default: false } } });
+const largePlans = Number(flags.plans);
+const sampled = Number(flags.sampled);
+const keep = flags.keep;
 
 if (!existsSync('dist/search/index.html')) {
   console.error('✗ 找不到 dist/search/index.html：请先运行 npm run build，再运行本基准。');

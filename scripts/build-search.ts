@@ -34,15 +34,12 @@ import {
   sectionKey, slugPath, textPackPath,
   type Manifest, type PlanCard, type TextPack,
 } from '../src/search/layout.ts';
+import { parseArgs } from 'node:util';
 
-const args = process.argv.slice(2);
-const valueOf = (flag: string): string | undefined => {
-  const i = args.indexOf(flag);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-const dataDir = valueOf('--data') ?? 'content/plan-data';
-const outDir = valueOf('--out') ?? 'dist';
-const showStats = args.includes('--stats');
+const { values: flags } = parseArgs({ options: { data: { type: 'string', default: 'content/plan-data' }, out: { type: 'string', default: 'dist' }, stats: { type: 'boolean', default: false } } });
+const dataDir = flags.data;
+const outDir = flags.out;
+const showStats = flags.stats;
 const num = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
 
 /**

@@ -22,22 +22,25 @@ import { fileURLToPath } from 'node:url';
 import { readPlanSource } from './lib/read-plan.ts';
 import { add, line, loadAnnotations, printFirstScores, scoreChannels, textPath, zero } from './lib/annotations.ts';
 import { parsePlan, type Block, type Channel, type Section } from '../src/pipeline/index.ts';
+import { parseArgs } from 'node:util';
 
 interface Label { kind: Channel['kind']; value: string | null; snippet: string }
 interface LabelFile { conventions: string[]; files: Record<string, Label[]> }
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const shared = join(root, '..', 'shared');
-const args = process.argv.slice(2);
-const brief = args.includes('--brief');
-/** --labels <file>: another label file (same format), e.g. texts held out while the rules were written. */
-const option = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-const labelPath = option('--labels') ?? join(root, 'tests/eval/channels-labels.json');
-/** --texts <folder>: look for the labelled files there first. */
-const extra = option('--texts');
+const { values: flags } = parseArgs({
+  options: {
+    brief: { type: 'boolean', default: false },
+    /** Another label file (same format), e.g. texts held out while the rules were written. */
+    labels: { type: 'string' },
+    /** A folder to look for the labelled files in first. */
+    texts: { type: 'string' },
+  },
+});
+const brief = flags.brief;
+const labelPath = flags.labels ?? join(root, 'tests/eval/channels-labels.json');
+const extra = flags.texts;
 
 const labels = JSON.parse(readFileSync(labelPath, 'utf8')) as LabelFile;
 
@@ -115,7 +118,7 @@ if (missingFiles.length) console.log(`\n没有找到这些已标注的文件，�
 if (!brief && details.length) console.log(`\n差异明细：\n${details.join('\n')}`);
 
 // ------------------------------------------------------------------ tests/eval/annotations
-if (!option('--labels')) {
+if (!flags.labels) {
   const annotated = loadAnnotations().filter((a) => a.channels);
   let total = zero();
   const lines: string[] = [];

@@ -13,6 +13,7 @@ import { basename, join } from 'node:path';
 import { parsePlan, type PlanDocument, type Section } from '../src/pipeline/index.ts';
 import { lostSentences } from '../tests/helpers/real-texts.ts';
 import { readPlanSource } from './lib/read-plan.ts';
+import { parseArgs } from 'node:util';
 
 const SHARED = join(import.meta.dirname, '..', '..', 'shared', 'corpus');
 const expectations = JSON.parse(readFileSync('tests/eval/corpus-expectations.json', 'utf8')) as Record<string, Expectation>;
@@ -83,7 +84,7 @@ for (const [name, path] of files) {
   });
 }
 
-if (process.argv.includes('--json')) {
+if (parseArgs({ options: { json: { type: 'boolean', default: false } } }).values.json) {
   console.log(JSON.stringify(rows, null, 1));
 } else {
   const head = ['文件', '句子', '丢失', '表格(期望)', '行数对', '空标题', '编号缺口', '元数据已填', '元数据对/期望'];

@@ -26,6 +26,7 @@ import { parsePlan, type Block, type PlanDocument, type Section } from '../src/p
 import { blockText, loadThemes, vocabularyThemes } from '../src/pipeline/enrich/themes.ts';
 import { readPlanSource } from './lib/read-plan.ts';
 import { add, line, loadAnnotations, printFirstScores, scoreBattles, textPath, zero } from './lib/annotations.ts';
+import { parseArgs } from 'node:util';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const seedsDir = join(root, 'seeds');
@@ -33,7 +34,7 @@ const seedsDir = join(root, 'seeds');
 const realDir = join(root, 'tests/pipeline/real');
 const corpusDir = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
 const labelsFile = join(root, 'tests/eval/theme-labels.json');
-const verbose = process.argv.includes('--verbose');
+const verbose = parseArgs({ options: { verbose: { type: 'boolean', default: false } } }).values.verbose;
 
 /** Headings that name a battle, for (a): the battle's name and the phrases plans use for it. */
 const NAMES_BATTLE: [string, RegExp][] = [

@@ -8,8 +8,9 @@
 import { readPlanSource } from './lib/read-plan.ts';
 import { parsePlan, PlanInputError } from '../src/pipeline/index.ts';
 import { isRepair } from '../src/pipeline/messages.ts';
+import { parseArgs } from 'node:util';
 
-const file = process.argv.slice(2).find((a) => a !== '--');
+const file = parseArgs({ allowPositionals: true, options: {} }).positionals.find((a) => a !== '--');
 if (!file) {
   process.stderr.write('用法：npm run -s parse -- <规划文本文件>\n');
   process.exit(2);

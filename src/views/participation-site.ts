@@ -8,16 +8,16 @@
  * SITE_BUILD_DATE=YYYY-MM-DD to build as of another day.
  */
 import { getCollection } from 'astro:content';
-import { loadChannelRegistry } from '../../pipeline/enrich/channels-registry.ts';
-import { formatProblem } from '../../data/problem.ts';
-import { loadVocabulary } from '../../pipeline/enrich/channels-vocabulary.ts';
-import { loadIndicators } from '../../pipeline/enrich/goals-indicators.ts';
-import { loadThemes } from '../../pipeline/enrich/themes-taxonomy.ts';
-import { displayTitle } from '../../utils/plan-labels.ts';
-import { loadSite } from '../../views/site.ts';
-import { buildDay } from '../../utils/dates.ts';
-import { buildParticipation, type ParticipationIndex, type PlanInput } from '../../views/participation.ts';
-import type { IndicatorInfo } from '../../views/participation-goals.ts';
+import { loadChannelRegistry } from '../pipeline/enrich/channels-registry.ts';
+import { formatProblem } from '../data/problem.ts';
+import { loadVocabulary } from '../pipeline/enrich/channels-vocabulary.ts';
+import { loadIndicators } from '../pipeline/enrich/goals-indicators.ts';
+import { loadThemes } from '../pipeline/enrich/themes-taxonomy.ts';
+import { displayTitle } from '../utils/plan-labels.ts';
+import { loadSite } from './site.ts';
+import { buildDay } from '../utils/dates.ts';
+import { buildParticipation, type ParticipationIndex, type PlanInput } from './participation.ts';
+import type { IndicatorInfo } from './participation-goals.ts';
 
 /** Today in China (UTC+8), or SITE_BUILD_DATE (src/utils/dates.ts). */
 export const buildDate = buildDay;
@@ -77,7 +77,7 @@ async function build(): Promise<ParticipationData> {
   return { index, plans, kinds: vocabulary.kinds, themes: themes.file.themes.map((t) => ({ id: t.id, name: t.name })) };
 }
 
-export { dateLabel } from '../../utils/dates.ts';
+export { dateLabel } from '../utils/dates.ts';
 
 /** A place's participation page (or its card); `slug` is PlaceView.slug. */
 export function placeHref(slug: string, card = false): string {

@@ -8,7 +8,7 @@
  *   plans    the same for each plan, for the "参与" box of the plan page
  *   themes   promises whose clause is about a theme, for the theme pages' "act on this" box
  *
- * Pure TypeScript: no Astro imports. The pages pass the documents in (src/components/participate/load.ts).
+ * Pure TypeScript: no Astro imports. The pages pass the documents in (src/views/participation-site.ts).
  */
 import type { Jurisdiction } from '../schemas/jurisdiction.ts';
 import type { Block, ChannelKind, PlanDocument, Section } from '../schemas/plan-document.ts';

@@ -18,6 +18,7 @@ import type { Channel, Section } from '../types.ts';
 import { matchSentence } from './channels-match.ts';
 import { quoteSpan, sentenceSpans, type Span } from './channels-sentences.ts';
 import { loadVocabulary, type Vocabulary } from './channels-vocabulary.ts';
+import { uniqueIds } from '../text/unique-ids.ts';
 import { DataFileError, formatProblem } from '../../data/problem.ts';
 
 /** A merged quote longer than this falls back to the first sentence alone. */
@@ -50,7 +51,7 @@ interface Draft {
 /** The channels of a section tree, in document order. */
 export function extractChannels(sections: Section[], vocabulary: Vocabulary): Channel[] {
   const out: Channel[] = [];
-  const ids = new Set<string>();
+  const unique = uniqueIds();
   const walk = (list: Section[]) => {
     for (const section of list) {
       if (section.role === 'notice') continue;
@@ -63,9 +64,7 @@ export function extractChannels(sections: Section[], vocabulary: Vocabulary): Ch
             const span = quoteSpan(text, sentence, sentence.start + find.start, sentence.start + find.end);
             const draft = drafts.get(key);
             if (!draft) {
-              let id = `ch-${shortHash(`${block.id}|${key}`)}`;
-              for (let n = 2; ids.has(id); n++) id = `ch-${shortHash(`${block.id}|${key}`)}-${n}`;
-              ids.add(id);
+              const id = unique(`ch-${shortHash(`${block.id}|${key}`)}`);
               drafts.set(key, {
                 channel: {
                   id, kind: find.kind, label: find.label, value: find.value,

@@ -9,6 +9,7 @@
  * (goals-sentences.ts), tables by column (goals-tables.ts). Each goal gets the shared indicator id
  * from content/indicators.yaml (goals-indicators.ts) and quotes its clause verbatim.
  */
+import { uniqueIds } from '../text/unique-ids.ts';
 import type { VFile } from 'vfile';
 import { shortHash } from '../text/cjk.ts';
 import type { Block, Goal, Jurisdiction, Milestone, Section } from '../types.ts';
@@ -44,13 +45,7 @@ export function goals(options: GoalsOptions = {}) {
     times.campaignEnd = firstCampaignEnd(sections);
     const found: Goal[] = [];
     const dated: Milestone[] = [];
-    const ids = new Set<string>();
-    const unique = (base: string) => {
-      let id = base;
-      for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
-      ids.add(id);
-      return id;
-    };
+    const unique = uniqueIds();
 
     const addGoal = (raw: Draft, section: Section, block: Block) => {
       const d = { ...raw, place: raw.place ?? higherPlace(raw.scope, file.data.meta?.jurisdiction ?? null), unit: perDay(raw.indicator, raw.unit) };

@@ -30,8 +30,12 @@ interface TrieNode {
 
 const ROMAN: Record<string, string> = { 'Ⅰ': 'i', 'Ⅴ': 'v', 'Ⅹ': 'x' };
 
-/** One character folded for matching (always one character out). */
-export function foldChar(ch: string): string {
+/**
+ * One character folded for matching terms, always one character out, so that a hit's offsets in the
+ * folded text are its offsets in the block ("ＰＭ２.５" → "pm2.5", "Ⅴ类" → "v类"). Not the search's
+ * fold (src/search/fold.ts), which may drop or expand characters and keeps a map back instead.
+ */
+function foldKeepingOffsets(ch: string): string {
   const code = ch.charCodeAt(0);
   if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0).toLowerCase();
   if (code >= 0x2080 && code <= 0x2089) return String.fromCharCode(code - 0x2080 + 0x30);
@@ -39,9 +43,9 @@ export function foldChar(ch: string): string {
   return lower.length === ch.length ? lower : ch;
 }
 
-export function fold(text: string): string {
+function foldText(text: string): string {
   let out = '';
-  for (const ch of text) out += foldChar(ch);
+  for (const ch of text) out += foldKeepingOffsets(ch);
   return out;
 }
 
@@ -64,7 +68,7 @@ export class TermMatcher {
   /** Words written twice (in two themes, or as an ignore phrase) share one sense. */
   private add(sense: WordSense): void {
     let node = this.root;
-    const folded = fold(sense.word);
+    const folded = foldText(sense.word);
     // By UTF-16 unit, as scan() reads the text.
     for (let k = 0; k < folded.length; k++) {
       const ch = folded[k] as string;
@@ -82,7 +86,7 @@ export class TermMatcher {
 
   /** Leftmost-longest hits, ignore phrases and agency names left out. */
   scan(text: string): Hit[] {
-    const folded = fold(text);
+    const folded = foldText(text);
     const hits: Hit[] = [];
     let i = 0;
     while (i < folded.length) {
@@ -123,7 +127,7 @@ export function scoreHits(hits: Hit[]): Map<string, ThemeScore> {
       const entry = out.get(theme) ?? { score: 0, mentions: 0, words: [] };
       entry.mentions++;
       out.set(theme, entry);
-      const key = `${theme}\u0000${fold(hit.sense.word)}`;
+      const key = `${theme}\u0000${foldText(hit.sense.word)}`;
       if (counted.has(key)) continue;
       counted.add(key);
       entry.score += weight;

@@ -7,15 +7,10 @@
  */
 import { shortHash, wordsOnly } from '../text/cjk.ts';
 import type { Section } from '../types.ts';
+import { uniqueIds } from '../text/unique-ids.ts';
 
 export function assignAnchors(sections: Section[]): void {
-  const used = new Set<string>();
-  const unique = (base: string) => {
-    let id = base;
-    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
-    used.add(id);
-    return id;
-  };
+  const unique = uniqueIds();
   const walk = (list: Section[]) => {
     for (const s of list) {
       const key = wordsOnly(s.heading) || wordsOnly(s.blocks[0]?.text ?? '').slice(0, 40);
