@@ -12,10 +12,11 @@
  * A file that cannot be read is reported with its name and the fix, and skipped: it never stops
  * the other plans from being published. Exit code 1 only when no plan at all could be built.
  */
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parsePlan, PlanInputError } from '../src/pipeline/index.ts';
+import { parsePlan, PlanInputError, type ParseOptions } from '../src/pipeline/index.ts';
+import { ParseCache, pipelineVersion } from './lib/parse-cache.ts';
 import { toMdx } from '../src/pipeline/emit/to-mdx.ts';
 import { readPlanSource } from './lib/read-plan.ts';
 import { slugOf } from '../src/check/texts.ts';
@@ -29,16 +30,26 @@ const { values: flags } = parseArgs({
     out: { type: 'string', default: 'content' },
     /** More folders of texts (the test site's plans), as often as needed. */
     extra: { type: 'string', multiple: true, default: [] },
+    /** Parse every plan again, ignoring the cache (the cache can never be stale; this is for measuring). */
+    'no-cache': { type: 'boolean', default: false },
   },
 });
 const seedsDir = flags.seeds;
 const plansDir = join(flags.out, 'plans');
 const dataDir = join(flags.out, 'plan-data');
 const historyDir = join(flags.out, 'plan-history');
-for (const dir of [plansDir, dataDir, historyDir]) {
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
+for (const dir of [plansDir, dataDir, historyDir]) mkdirSync(dir, { recursive: true });
+// Files are rewritten only when their content changed, and those of plans gone are removed, so a
+// rebuild after one plan changed touches that plan's files alone.
+const written = new Set<string>();
+function put(path: string, text: string): void {
+  written.add(path);
+  if (existsSync(path) && readFileSync(path, 'utf8') === text) return;
+  writeFileSync(path, text);
 }
+// Plans whose text, metadata and pipeline are unchanged are not parsed again (scripts/lib/parse-cache.ts).
+const cache = flags['no-cache'] ? null : new ParseCache(pipelineVersion());
+const parse = (bytes: Uint8Array, options: ParseOptions) => (cache ? cache.get(bytes, options, () => parsePlan(bytes, options)) : parsePlan(bytes, options));
 const dirs = [seedsDir, ...flags.extra];
 // Each folder's own history: a folder of extra texts may live in another repository.
 const histories = new Map(dirs.map((dir) => [dir, readGitHistory(dir)]));
@@ -57,11 +68,11 @@ for (const file of files) {
     const clash = slugs.get(slug);
     if (clash) throw new PlanInputError(file, `网址名 ${slug} 已被 ${clash} 使用。请在元数据文件里给它另起一个 slug。`);
     slugs.set(slug, file);
-    const doc = parsePlan(source.bytes, source.options);
-    writeFileSync(join(dataDir, `${slug}.json`), `${JSON.stringify(doc, null, 1)}\n`);
-    writeFileSync(join(plansDir, `${slug}.mdx`), toMdx(doc, slug));
-    const history = planHistory(histories.get(dirname(file)) ?? git, file, doc, (bytes) => parsePlan(bytes, source.options));
-    writeFileSync(join(historyDir, `${slug}.json`), `${JSON.stringify(history, null, 1)}\n`);
+    const doc = parse(source.bytes, source.options);
+    put(join(dataDir, `${slug}.json`), `${JSON.stringify(doc, null, 1)}\n`);
+    put(join(plansDir, `${slug}.mdx`), toMdx(doc, slug));
+    const history = planHistory(histories.get(dirname(file)) ?? git, file, doc, (bytes) => parse(bytes, source.options));
+    put(join(historyDir, `${slug}.json`), `${JSON.stringify(history, null, 1)}\n`);
     built++;
   } catch (error) {
     failed++;
@@ -69,5 +80,8 @@ for (const file of files) {
     console.error(`✗ ${message} 这一份规划没有发布，其他规划不受影响。`);
   }
 }
-console.log(`已生成 ${built} 份规划${failed ? `，${failed} 份失败` : ''}：${plansDir}/, ${dataDir}/`);
+for (const dir of [plansDir, dataDir, historyDir]) {
+  for (const name of readdirSync(dir)) if (!written.has(join(dir, name))) rmSync(join(dir, name), { force: true });
+}
+console.log(`已生成 ${built} 份规划${failed ? `，${failed} 份失败` : ''}：${plansDir}/, ${dataDir}/${cache ? `（${cache.hits} 份未改动，沿用上次的解析结果）` : ''}`);
 if (built === 0 && files.length > 0) process.exit(1);
