@@ -14,6 +14,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatProblem, type Problem } from '../src/data/problem.ts';
 import { runCheck } from '../src/check/run.ts';
+import { parsePlan } from '../src/pipeline/index.ts';
+import { ParseCache, pipelineVersion } from './lib/parse-cache.ts';
 
 const { values } = parseArgs({
   options: {
@@ -24,7 +26,10 @@ const { values } = parseArgs({
   },
 });
 const root = fileURLToPath(new URL('..', import.meta.url));
-const problems = runCheck({ root, plans: !values['no-plans'] });
+// The content build's parse cache (scripts/lib/parse-cache.ts): the build parses each plan once for
+// the check and the content together, and an unchanged plan not at all.
+const cache = new ParseCache(pipelineVersion(root), root);
+const problems = runCheck({ root, plans: !values['no-plans'], parse: (bytes, options) => cache.get(bytes, options, () => parsePlan(bytes, options)) });
 const errors = problems.filter((p) => p.severity === 'error').length;
 
 /** The files changed since `ref` (git diff ref...HEAD and the working copy), or null without git. */

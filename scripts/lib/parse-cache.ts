@@ -13,7 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { ParseOptions, PlanDocument } from '../../src/pipeline/index.ts';
 
 const INPUTS = ['src/pipeline', 'src/schemas', 'src/data'];
@@ -43,7 +43,8 @@ export function pipelineVersion(root = '.'): string {
   ];
   for (const f of files) {
     if (!existsSync(f)) continue;
-    hash.update(f).update('\0').update(readFileSync(f)).update('\0');
+    // The path as seen from the root, so that every command gets one version wherever it runs from.
+    hash.update(relative(root, f)).update('\0').update(readFileSync(f)).update('\0');
   }
   return hash.digest('hex');
 }

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Problem } from '../data/problem.ts';
-import { parsePlan, PlanInputError } from '../pipeline/index.ts';
+import { parsePlan, PlanInputError, type ParseOptions, type PlanDocument } from '../pipeline/index.ts';
 import { checkDataFiles } from './data-files.ts';
 import { planWarnings } from './plan-warnings.ts';
 import { checkSidecar } from './sidecars.ts';
@@ -19,9 +19,11 @@ export interface CheckOptions {
   root: string;
   /** Also parse every plan and report its unaccepted warnings (the build does; tests of one file need not). */
   plans?: boolean;
+  /** How a plan is parsed: the pipeline by default; the command passes the content build's cache, so a plan parsed once is not parsed again. */
+  parse?: (bytes: Uint8Array, options: ParseOptions) => PlanDocument;
 }
 
-export function runCheck({ root, plans = true }: CheckOptions): Problem[] {
+export function runCheck({ root, plans = true, parse = parsePlan }: CheckOptions): Problem[] {
   const problems: Problem[] = [];
   const seeds = join(root, 'seeds');
   const names = existsSync(seeds) ? readdirSync(seeds).sort() : [];
@@ -66,7 +68,7 @@ export function runCheck({ root, plans = true }: CheckOptions): Problem[] {
   if (plans) {
     for (const v of valid) {
       try {
-        const doc = parsePlan(v.bytes, { path: v.text, ...(v.meta ? { sidecar: v.meta } : {}) });
+        const doc = parse(v.bytes, { path: v.text, ...(v.meta ? { sidecar: v.meta } : {}) });
         problems.push(...planWarnings(v.text, v.sidecar, doc.diagnostics, v.meta?.accepted ?? []));
       } catch (error) {
         if (!(error instanceof PlanInputError)) throw error;
