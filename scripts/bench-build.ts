@@ -10,8 +10,9 @@
  * ones: plan i is the real text (i mod n) of seeds/ and tests/eval/texts/, with a metadata file
  * that moves it to another place (42 provinces' cities and districts) and another date, so that
  * place pages, theme pages and lists grow as a national corpus would. Each build runs in a
- * temporary copy of the project (code and content/ data copied, node_modules/ linked), so
- * the working tree is never touched. Not a test: figures vary with the machine's load; compare the
+ * temporary copy of the project (code and content/ data copied, node_modules/ linked, a git
+ * repository with a second version of every tenth plan, a parse cache of its own that starts
+ * empty), so the working tree is never touched. Not a test: figures vary with the machine's load; compare the
  * ratios within one run. Baselines (Starlight, plain Astro + the Pagefind CLI) are not built here.
  */
 import { spawnSync } from 'node:child_process';
@@ -71,6 +72,16 @@ function project(plans: number): string {
       '',
     ].join('\n'));
   }
+  // A repository, as staff have: the content build reads each plan's versions from git. Every
+  // tenth plan gets a second version, so that the history step compares texts too.
+  const git = (args: string[]) => spawnSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.test', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, stdio: 'ignore' });
+  git(['init', '-q', '-b', 'main']);
+  git(['add', 'seeds']);
+  git(['commit', '-q', '-m', '基准语料']);
+  for (const name of readdirSync(join(dir, 'seeds')).filter((f) => /^p\d+0\.txt$/.test(f))) {
+    writeFileSync(join(dir, 'seeds', name), `${readFileSync(join(dir, 'seeds', name), 'utf8')}\n本规划自印发之日起施行。\n`);
+  }
+  git(['commit', '-q', '-am', '更新部分文本']);
   return dir;
 }
 
@@ -80,7 +91,7 @@ interface Stage { name: string; seconds: number; peakMB: number }
 function run(dir: string, name: string, args: string[]): Stage {
   const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M', process.execPath, ...args], {
     cwd: dir, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 28,
-    env: { ...process.env, SITE_URL: 'https://bench.example.test' },
+    env: { ...process.env, SITE_URL: 'https://bench.example.test', PLAN_PARSE_CACHE: join(dir, '.plan-parse-cache') },
   });
   const m = /TIME ([\d.]+) (\d+)\s*$/.exec(r.stderr ?? '');
   if (r.status !== 0 || !m) throw new Error(`${name} 失败（退出码 ${r.status}）：${(r.stderr ?? '').slice(-2000)}`);

@@ -13,7 +13,7 @@
  * the other plans from being published. Exit code 1 only when no plan at all could be built.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parsePlan, PlanInputError, type ParseOptions } from '../src/pipeline/index.ts';
 import { ParseCache, pipelineVersion } from './lib/parse-cache.ts';
@@ -52,8 +52,9 @@ const cache = flags['no-cache'] ? null : new ParseCache(pipelineVersion());
 const parse = (bytes: Uint8Array, options: ParseOptions) => (cache ? cache.get(bytes, options, () => parsePlan(bytes, options)) : parsePlan(bytes, options));
 const dirs = [seedsDir, ...flags.extra];
 // Each folder's own history: a folder of extra texts may live in another repository.
-const histories = new Map(dirs.map((dir) => [dir, readGitHistory(dir)]));
-const git = histories.get(seedsDir)!;
+// Keyed by absolute path, so that each text finds its folder's history however the folder was written ("plans/", "./plans").
+const histories = new Map(dirs.map((dir) => [resolve(dir), readGitHistory(dir)]));
+const git = histories.get(resolve(seedsDir))!;
 if (!git.available) console.log(`版本记录：${git.reason}`);
 
 const files = dirs.flatMap((dir) =>
@@ -71,7 +72,7 @@ for (const file of files) {
     const doc = parse(source.bytes, source.options);
     put(join(dataDir, `${slug}.json`), `${JSON.stringify(doc, null, 1)}\n`);
     put(join(plansDir, `${slug}.mdx`), toMdx(doc, slug));
-    const history = planHistory(histories.get(dirname(file)) ?? git, file, doc, (bytes) => parse(bytes, source.options));
+    const history = planHistory(histories.get(resolve(dirname(file))) ?? git, file, doc, (bytes) => parse(bytes, source.options));
     put(join(historyDir, `${slug}.json`), `${JSON.stringify(history, null, 1)}\n`);
     built++;
   } catch (error) {

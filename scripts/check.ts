@@ -32,7 +32,7 @@ const cache = new ParseCache(pipelineVersion(root), root);
 const problems = runCheck({ root, plans: !values['no-plans'], parse: (bytes, options) => cache.get(bytes, options, () => parsePlan(bytes, options)) });
 const errors = problems.filter((p) => p.severity === 'error').length;
 
-/** The files changed since `ref` (git diff ref...HEAD and the working copy), or null without git. */
+/** The files the branch changed since it left `ref` (git diff ref...HEAD), or null without git. */
 function changedSince(ref: string): Set<string> | null {
   try {
     const out = execFileSync('git', ['-c', 'core.quotepath=off', 'diff', '--name-only', `${ref}...HEAD`], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });

@@ -57,12 +57,14 @@ export class ParseCache {
 
   constructor(version: string, root = '.') {
     this.version = version;
-    this.dir = join(root, 'node_modules', '.cache', 'plan-parse');
+    // PLAN_PARSE_CACHE: another folder (bench:build keeps each corpus's cache apart).
+    this.dir = process.env.PLAN_PARSE_CACHE ?? join(root, 'node_modules', '.cache', 'plan-parse');
     mkdirSync(this.dir, { recursive: true });
   }
 
   private key(bytes: Uint8Array, options: ParseOptions): string {
-    return createHash('sha256').update(this.version).update('\0').update(bytes).update('\0').update(JSON.stringify(options)).digest('hex');
+    // The Node version too: the pipeline's regular expressions use Unicode properties (\p{…}) whose tables change with it.
+    return createHash('sha256').update(this.version).update('\0').update(process.versions.node).update('\0').update(bytes).update('\0').update(JSON.stringify(options)).digest('hex');
   }
 
   /** The document for these bytes and options: from the cache, or `parse`d and stored. */

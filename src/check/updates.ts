@@ -38,7 +38,7 @@ export function checkUpdate(text: string, file: string, ctx: { planSlugs: Readon
   }
   // An update is for readers: its body says what it reports (a file fresh from `npm run new` has only a comment).
   const emptyBody = () => (fm.body.replace(/<!--[\s\S]*?-->/g, '').trim() ? [] : [
-    problem(file, 'update-body', '正文是空的：在第二个 --- 下面用几句话写明这次进展说了什么、数据从哪里来（读者在进展页上看到这段文字）。', { line: text.split('\n').length }),
+    problem(file, 'update-body', '正文是空的：在第二个 --- 下面用几句话写明这次进展说了什么、数据从哪里来（读者在进展页上看到这段文字）。', { line: text.replace(/\r?\n$/, '').split('\n').length }),
   ]);
   const lineOf = (path: readonly PropertyKey[]) => { const l = y.lineOf(path); return l ? l + 1 : null; };
   const { value, problems } = schemaProblems(updateSchema, { ...y, lineOf }, 'update', describe);

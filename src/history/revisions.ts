@@ -59,9 +59,13 @@ function flatten(sections: readonly Section[]): Flat[] {
   return out;
 }
 
-/** A section's own words: its heading and its blocks (tables cell by cell, lists item by item). */
+/**
+ * A section's own words: its heading and its blocks (tables cell by cell, lists item by item). The
+ * marker ("（二）") is left out: a section renumbered because another was inserted before it has
+ * not changed its words.
+ */
 export function ownText(s: Section): string {
-  const heading = `${s.number ?? ''}${s.heading}`.trim();
+  const heading = s.heading.trim();
   const blocks = s.blocks.map((b) =>
     b.rows ? b.rows.map((r) => r.join(' | ')).join('\n')
     : b.items ? b.items.map((it) => `${it.number ?? ''}${it.text}`).join('\n')
@@ -82,19 +86,33 @@ export function diffText(before: string, after: string): DiffPart[] {
 
 export function revise(before: PlanDocument, after: PlanDocument): Revision {
   const old = flatten(before.sections);
-  const byId = new Map(old.map((f) => [f.section.id, f]));
-  const byOutline = new Map(old.map((f) => [f.outline, f]));
-  const matched = new Set<Flat>();
-  const sections: RevisedSection[] = [];
-  for (const f of flatten(after.sections)) {
-    const candidate = byId.get(f.section.id) ?? byOutline.get(f.outline);
-    const prior = candidate && !matched.has(candidate) ? candidate : undefined;
-    if (prior) matched.add(prior);
-    const now = ownText(f.section);
-    const was = prior ? ownText(prior.section) : null;
-    if (was === now) continue;
-    sections.push({ id: f.section.id, path: f.path, before: was, after: now, parts: was === null ? [{ text: now, change: 'added' }] : diffText(was, now) });
+  const now = flatten(after.sections);
+  // First every section whose anchor both versions have, then, among those left on both sides, a
+  // section at the same place in the outline (a reworded heading). In one pass, a section inserted
+  // before others would take the outline place of the one it pushed down.
+  const pairs = new Map<Flat, Flat>();
+  const oldById = new Map(old.map((f) => [f.section.id, f]));
+  for (const f of now) {
+    const prior = oldById.get(f.section.id);
+    if (prior) pairs.set(f, prior);
   }
-  const removed = old.filter((f) => !matched.has(f)).map((f) => f.path.at(-1) ?? ownText(f.section).slice(0, 30));
+  const taken = new Set(pairs.values());
+  const oldByOutline = new Map(old.filter((f) => !taken.has(f)).map((f) => [f.outline, f]));
+  for (const f of now) {
+    if (pairs.has(f)) continue;
+    const prior = oldByOutline.get(f.outline);
+    if (prior && !taken.has(prior)) { pairs.set(f, prior); taken.add(prior); }
+  }
+  const matched = taken;
+  const sections: RevisedSection[] = [];
+  for (const f of now) {
+    const prior = pairs.get(f);
+    const nowText = ownText(f.section);
+    const was = prior ? ownText(prior.section) : null;
+    if (was === nowText) continue;
+    sections.push({ id: f.section.id, path: f.path, before: was, after: nowText, parts: was === null ? [{ text: nowText, change: 'added' }] : diffText(was, nowText) });
+  }
+  // A removed section by its own heading; one without a heading by the start of its words.
+  const removed = old.filter((f) => !matched.has(f)).map((f) => `${f.section.number ?? ''}${f.section.heading}`.trim() || ownText(f.section).slice(0, 30));
   return { sections, removed };
 }

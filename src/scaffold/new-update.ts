@@ -36,7 +36,7 @@ export function scaffoldUpdate(plan: UpdatePlan, date: string): string {
     `# 一条进展（见 CONTRIBUTING.md “发布一条进展”）。填写 title、source 和正文，然后运行 npm run check。`,
     'title: ""  # 例如：普陀区2025年水环境质量情况',
     `date: '${date}'  # 发布的日期`,
-    `place: ${q(plan.place || '省/市/区')}  # 报告的是哪里，从大到小用 / 隔开`,
+    plan.place ? `place: ${q(plan.place)}  # 报告的是哪里，从大到小用 / 隔开` : 'place: ""  # 报告的是哪里，从大到小用 / 隔开，例如 上海市/普陀区（这份规划没有写明地区，请填写）',
     `plan: ${plan.slug}  # ${plan.title}`,
     'source:',
     '  title: ""  # 数据的出处，例如：普陀区2025年环境状况公报',

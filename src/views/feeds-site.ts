@@ -29,7 +29,8 @@ async function build(): Promise<SiteFeeds> {
     all,
     forPlace: (node) => {
       const plans = new Set(allPlans(node).map((p) => p.slug));
-      return all.filter((e) => (e.kind === 'update' ? within(node.path, e.place) : e.plan !== null && plans.has(e.plan)));
+      // As the place page lists them: its plans' entries, and updates about it or on its plans.
+      return all.filter((e) => (e.plan !== null && plans.has(e.plan)) || (e.kind === 'update' && within(node.path, e.place)));
     },
     forTheme: (view) => {
       const plans = new Set(view.plans.map((m) => m.plan.slug));

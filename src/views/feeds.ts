@@ -1,7 +1,9 @@
 /**
  * The Atom feeds (/feed.xml, /places/<slug>/feed.xml, /themes/<id>/feed.xml): one entry per new
  * plan, per revised version of a plan and per progress update, newest first. Written with the
- * `feed` package (escaping, dates and the Atom elements are its job, not string templates').
+ * `feed` package (dates and the Atom elements are its job, not string templates'). It writes titles
+ * and summaries as HTML (type="html" in CDATA), so our plain text is escaped first: a title or a
+ * commit message with "<" or "&" reads as written, never as markup.
  *
  * When a plan was published and revised comes from its history (the commits that changed its text,
  * src/history/); a copy without git history dates a plan by the day it was issued.
@@ -42,7 +44,7 @@ export function planEntries(plan: PlanRecord): FeedEntry[] {
     path: `/plans/${plan.slug}/`,
     idSuffix: '',
     date: first?.date ?? plan.page.issued ?? buildDay(),
-    title: `新发布：${plan.title}`,
+    title: `新收录：${plan.title}`,
     summary: [plan.page.issuer, plan.page.issued && `${dateLabel(plan.page.issued)}印发`].filter(Boolean).join('，') || plan.title,
     kind: 'new-plan',
   };
@@ -50,13 +52,13 @@ export function planEntries(plan: PlanRecord): FeedEntry[] {
     const changed = i === 0 && h.latest?.date === v.date ? h.latest : null;
     const what = changed
       ? `改动 ${changed.sections.length} 节：${changed.sections.slice(0, 8).map((s) => `${s.path.at(-1) ?? ''}${s.before === null ? '（新增）' : ''}`).join('；')}${changed.sections.length > 8 ? '……' : ''}${changed.removed.length ? `；删去 ${changed.removed.length} 节` : ''}。`
-      : '规划文本有修订。';
+      : '本站收录的规划文本有更新。';
     return {
       ...base,
       path: `/plans/${plan.slug}/#history`,
       idSuffix: v.commit ?? v.date,
       date: v.date,
-      title: `修订：${plan.title}`,
+      title: `文本更新：${plan.title}`,
       summary: `${readableSubject(v.subject) ? `${v.subject}。` : ''}${what}`,
       kind: 'revised-plan',
     };
@@ -87,6 +89,9 @@ export function byNewest(a: FeedEntry, b: FeedEntry): number {
   return b.date.localeCompare(a.date) || order[a.kind] - order[b.kind] || a.path.localeCompare(b.path) || a.idSuffix.localeCompare(b.idSuffix);
 }
 
+/** Plain text as HTML text: & < > and quotes as entities. */
+export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
 /** An entry's date as a time: the start of that day in China. */
 const instant = (day: string) => new Date(`${day}T00:00:00+08:00`);
 
@@ -114,16 +119,18 @@ export function atom(entries: readonly FeedEntry[], o: FeedOptions): string {
     // The newest entry's day, not the build's: a feed that did not change keeps its date.
     updated: instant(kept[0]?.date ?? buildDay()),
     generator: 'feed (npm)',
+    // Atom requires an author of the feed or of every entry (RFC 4287, 4.1.1).
+    author: { name: '生态环境保护规划公开阅读', link: abs('/') },
     feedLinks: { atom: abs(o.self) },
   });
   for (const e of kept) {
     const link = abs(e.path);
     feed.addItem({
-      title: e.title,
+      title: escapeHtml(e.title),
       id: e.idSuffix ? `${link.replace(/#.*$/, '')}#v-${e.idSuffix}` : link,
       link,
       date: instant(e.date),
-      description: e.summary,
+      description: escapeHtml(e.summary),
     });
   }
   return feed.atom1();

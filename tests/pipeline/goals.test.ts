@@ -208,6 +208,12 @@ describe('round 4 of unseen plans (tests/eval/texts/n42, n43)', () => {
     expect(pudong).toEqual([['>=', 11, '兆瓦', 2025], ['=', 3, '个', 2025], ['=', 2, '个', 2025]]);
   });
 
+  it('a column of years counts nothing ("计划完成年份 | 2025" is no "2025个")', () => {
+    const doc3 = parsePlan('某市“十四五”生态环境保护规划\n一、主要指标\n区\t新增示范工程\t计划完成年份\n黄浦区\t1\t2025\n徐汇区\t2\t2024\n静安区\t1\t2025\n', { path: 'x.txt' });
+    expect(doc3.goals.filter((g) => g.value >= 2024)).toEqual([]);
+    expect(doc3.goals.filter((g) => g.unit === '个').map((g) => g.place)).toEqual(['黄浦区', '徐汇区', '静安区']);
+  });
+
   it('a year range is not a value range ("2024-2026" in a cell stays a period)', () => {
     const doc2 = parsePlan('某区三年行动计划（2024-2026年）\n一、任务\n序号\t任务\t期限\n1\t整治河道\t2024-2026\n2\t建设公园\t2024-2026\n', { path: 'x.txt' });
     expect(doc2.goals.filter((g) => g.value === 2024)).toEqual([]);
@@ -216,8 +222,9 @@ describe('round 4 of unseen plans (tests/eval/texts/n42, n43)', () => {
   it('"第一年…第三年" in a plan over 2024–2026 are its years (n43, 奉贤违法用地三年行动)', () => {
     const goals = doc('n43_shanghai_fengxian_weifa_yongdi_zonghe_zhengzhi_sannian_xingdong_2024_2026.txt').goals;
     expect(goals.filter((g) => g.unit === '亩' && [700, 900].includes(g.value) && g.place === null).map((g) => [g.value, g.year])).toEqual([[700, 2024], [900, 2025], [700, 2026]]);
-    // "原则上" about the whole district is its target, not a rule for each unit.
+    // "原则上" about the whole district is its target, not a rule for each unit (nor is 健全市场…).
     expect(read('原则上每个小区设置不超过3处。', null, noTimes)).toEqual([]);
+    expect(read('原则上健全市场化运营机制的单位不少于3家。', null, noTimes)).toEqual([]);
     // Outside such a plan, "第一年" is no calendar year.
     expect(read('项目建成后第一年，污水处理率达到90%以上。', null, { ...noTimes, horizon: 2025, periodStart: 2021, fiveYear: true }).map((g) => g.year)).toEqual([null]);
   });

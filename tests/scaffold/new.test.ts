@@ -104,7 +104,8 @@ describe('npm run new -- update', () => {
       `update:${lineOf(text, 'title:')}`,
       `update:${lineOf(text, '  title:')}`,
       `update:${lineOf(text, '  url:')}`,
-      `update-body:${text.split('\n').length}`,
+      // The body's comment, the file's last line.
+      `update-body:${text.trimEnd().split('\n').length}`,
     ]);
     // Quoted, so that Astro's front-matter reader (YAML 1.1) keeps it a string as the check does;
     // an unquoted date from a person's hand is read as the same day by both.

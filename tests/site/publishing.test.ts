@@ -23,7 +23,7 @@ describe('versions and revisions on a plan page', () => {
     const dates = $$(list[0]!, 'li').map((li) => attr($(li, 'time'), 'dateTime'));
     expect(dates).toEqual(['2026-03-02', '2026-01-10', '2025-10-01']);
     // The oldest is the first publication; a Chinese commit message is shown, a developer's English one is not.
-    expect(text($$(list[0]!, 'li')[2]!)).toContain('首次发布');
+    expect(text($$(list[0]!, 'li')[2]!)).toContain('本站收录');
     expect(text($$(list[0]!, 'li')[1]!)).toContain('修订出水水质要求');
     expect(text(list[0]!)).not.toContain('Tighten');
   });
@@ -84,7 +84,7 @@ describe('Atom feeds', () => {
     checkEntries(feed);
     expect(feed.title).toContain('生态环境保护规划');
     const titles = feed.items.map((i) => i.title);
-    expect(titles).toContain('新发布：赵巷镇农村生活污水处理设施运行维护考核实施方案（试行）');
+    expect(titles).toContain('新收录：赵巷镇农村生活污水处理设施运行维护考核实施方案（试行）');
     const revisions = feed.items.filter((i) => i.url === `${TEST_ORIGIN}/plans/${HISTORY_SLUG}/#history`);
     // Each dated by its commit's day, in China.
     expect(revisions.map((i) => chinaDay(i.updated!))).toEqual(['2026-03-02', '2026-01-10']);

@@ -118,8 +118,11 @@ export function readGridGoals(block: Block, year: number | null): GridGoal[] | n
   // "单位：万千瓦" above the header: the unit of every column that names none of its own.
   // A column of whole numbers that prints no unit counts things ("新增示范工程 | 3"): its measure word
   // is left out, and 个 is the one a reader supplies.
+  // Not a column of years ("计划完成年份 | 2025"), codes or numbers of things ("编号").
   const counted = (j: number) => {
+    if (/年份|年度|年限|时间|日期|编号|代码|序号|代号/.test(squash(header[j] ?? ''))) return null;
     const cells = body.map((r) => readCell(r[j] ?? '', null)).filter((c) => c !== null);
+    if (cells.length && cells.every((c) => c.value >= 1900 && c.value <= 2100)) return null;
     return cells.length > 0 && cells.every((c) => !c.unit && Number.isInteger(c.value) && c.value < 10_000) ? '个' : null;
   };
   const withUnits = columns.map((c) => ({ ...c, unit: c.unit ?? block.unit ?? counted(c.j) }));

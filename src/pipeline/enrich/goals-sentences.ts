@@ -187,7 +187,8 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
       if (PREMISE.test(clauseText.trim())) { decide(inClause, 'premise'); continue; }
       // "原则上" sets a rule for each unit ("原则上每个小区不超过3处"), except where the clause is about
       // the whole place: "原则上第一年全区应完成的任务量不少于700亩" is the issuer's own target.
-      const wholePlace = /全(?:省|市|区|县|镇)/.test(clauseText) && !/[扣加得]\s*\d|不扣分|不得分|应当/.test(clauseText);
+      // 全区 as the subject, not inside 健全市场, 完全市场化, 安全区.
+      const wholePlace = /(?<![健完安保齐])全(?:省|市|区|县|镇)(?!场)/.test(clauseText) && !/[扣加得]\s*\d|不扣分|不得分|应当/.test(clauseText);
       if (RULE.test(clauseText) && !wholePlace) { decide(inClause, 'rubric'); continue; }
       // Quantities joined only by 、 和 及 share their subject ("分别达到60%、50%以上").
       const groups: Quantity[][] = [];
