@@ -1,9 +1,14 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Two projects: `unit` (pipeline, scripts; fast, no build) and `site` (builds the site once
 // in globalSetup, then checks the HTML and drives Debian's Chromium over it).
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores: one worker on the 2-core machines this
+    // runs on, so the unit files waited for the browser files. Two workers let the unit project run
+    // beside the site project, whose files mostly wait on Chromium (a process of its own).
+    maxWorkers: Math.max(2, availableParallelism()),
     projects: [
       {
         test: {
@@ -22,7 +27,6 @@ export default defineConfig({
           globalSetup: ['tests/site/build-site.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
-          fileParallelism: false,
         },
       },
     ],

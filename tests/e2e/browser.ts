@@ -26,6 +26,9 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** Full-page screenshots for a person to look at; `E2E_SCREENSHOTS=0` (CI) leaves them out. */
+export const SCREENSHOTS = process.env.E2E_SCREENSHOTS !== '0';
+
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 export interface BlockedRequest {

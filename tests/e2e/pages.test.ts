@@ -1,6 +1,9 @@
 // Drives Debian's Chromium over the built site (`dist/`, built by the `site` project's
-// globalSetup) and checks every plan page, and the first page of every other kind of page (one
-// theme, one place, one filter page …; E2E_ALL_PAGES=1 checks them all), at 375 px and 1280 px:
+// globalSetup) and checks, of every kind of page (plan, theme, place, indicator, card, letter,
+// filter page …), the pages that together show every part of that kind's template
+// (tests/e2e/sample.ts; E2E_ALL_PAGES=1 checks them all), at 375 px and 1280 px. This is the one
+// sweep of axe and overflow over the site; the other browser files check behaviour and states
+// (dark mode, print, open panels). The HTML tests in tests/site/ read every page:
 //   - no axe-core violations (WCAG 2.0/2.1/2.2 A + AA),
 //   - no horizontal overflow at 375 px,
 //   - <html lang="zh-CN">,
@@ -9,13 +12,13 @@
 // Full-page screenshots go to tests/.tmp/screens/<slug-or-index>-<width>.png, for a person to look
 // at (E2E_SCREENSHOTS=0 leaves them out: they take a third of this file's time).
 // Pages are inspected E2E_CONCURRENCY (default 2) at a time, each in a tab of its own.
-// Plus: every plan page works with JavaScript disabled (h1 + TOC links whose targets exist).
+// Plus: the sampled plan pages work with JavaScript disabled (h1 + TOC links whose targets exist).
 //
 // Skipped when SKIP_BROWSER_TESTS=1 or /usr/bin/chromium is missing; on CI (CI=true) a
 // missing Chromium is a failure instead. E2E_DIST_DIR overrides the directory served.
 
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
@@ -31,16 +34,17 @@ import {
   isLocalUrl,
   launchBrowser,
   runAxe,
+  SCREENSHOTS,
   type BrowserSession,
 } from './browser.ts';
 import { startServer, type StaticServer } from './static-server.ts';
+import { ALL_PAGES, coverSample, templateParts } from './sample.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = path.resolve(REPO_ROOT, process.env.E2E_DIST_DIR ?? 'dist');
 const SCREENS = path.join(REPO_ROOT, 'tests', '.tmp', 'screens');
 const WIDTHS = [375, 1280] as const;
 const MOBILE = 375;
-const SCREENSHOTS = process.env.E2E_SCREENSHOTS !== '0';
 const CONCURRENCY = Math.max(1, Number(process.env.E2E_CONCURRENCY ?? 2) || 1);
 import { INSTALL_COMMAND } from '../../scripts/ensure-chromium.ts';
 
@@ -92,28 +96,30 @@ function discoverPages(dist: string): SitePage[] {
 }
 
 /**
- * Every plan page, and one page of each other kind: a kind is the first path segment and the depth
- * (/themes/<id>/, /places/<slug>/, /plans/kind/<value>/ …), or for a page under a plan its last
- * segment (/plans/<slug>/notes/). Pages of one kind share one template,
- * so the first stands for the others; the plan pages differ in their text, so all are checked.
+ * Pages of each kind that together show every part of that kind's template (sample.ts). A kind is
+ * the first path segment and the depth (/themes/<id>/, /places/<slug>/, /plans/kind/<value>/ …),
+ * or for a page under a plan its last segment (/plans/<slug>/notes/). So the plan pages with a
+ * table, a goal list, a history …, the indicator page with a chart, the letter page and the card
+ * are each opened, and 30 pages of 235 stand for the rest.
  */
-function sample(all: SitePage[]): SitePage[] {
-  if (process.env.E2E_ALL_PAGES === '1') return all;
-  const seen = new Set<string>();
+function sample(all: SitePage[], dist: string): SitePage[] {
+  if (ALL_PAGES) return all;
   const plans = new Set(all.filter((p) => p.isPlan).map((p) => p.route.split('/')[2]));
-  return all.filter((p) => {
-    if (p.isPlan) return true;
+  const kinds = new Map<string, SitePage[]>();
+  for (const p of all) {
     const segments = p.route.split('/').filter(Boolean);
     // A page under a plan (/plans/<slug>/notes/) is a kind of its own, not a filter page (/plans/kind/<value>/).
     const underPlan = segments[0] === 'plans' && segments.length === 3 && plans.has(segments[1]);
     const kind = underPlan ? `plans/<slug>/${segments[2]}` : `${segments[0] ?? ''}/${segments.length}`;
-    if (seen.has(kind)) return false;
-    seen.add(kind);
-    return true;
-  });
+    kinds.set(kind, [...(kinds.get(kind) ?? []), p]);
+  }
+  const chosen = new Set([...kinds.values()].flatMap((ps) => coverSample(ps, (p) => pageFile(dist, p))));
+  return all.filter((p) => chosen.has(p));
 }
 
-const pages = skip ? [] : sample(discoverPages(DIST));
+const pageFile = (dist: string, p: SitePage): string => path.join(dist, p.route, 'index.html');
+
+const pages = skip ? [] : sample(discoverPages(DIST), DIST);
 const planPages = pages.filter((p) => p.isPlan);
 
 /** Encodes each path segment (plan slugs may be Chinese). */
@@ -197,7 +203,6 @@ describe.skipIf(skip)('built site in Chromium', () => {
   let session: BrowserSession;
 
   beforeAll(async () => {
-    await rm(SCREENS, { recursive: true, force: true });
     server = await startServer(DIST);
     session = await launchBrowser();
   });
@@ -205,6 +210,15 @@ describe.skipIf(skip)('built site in Chromium', () => {
   afterAll(async () => {
     await session?.close();
     await server?.close();
+  });
+
+  it('opens pages that show every part any page of the site shows', () => {
+    const all = discoverPages(DIST);
+    const union = (ps: SitePage[]) => new Set(ps.flatMap((p) => [...templateParts(readFileSync(pageFile(DIST, p), 'utf8'))]));
+    const opened = union(pages);
+    const missing = [...union(all)].filter((part) => !opened.has(part));
+    expect(opened.size, 'parts of the opened pages').toBeGreaterThan(0);
+    expect(missing, 'template parts no opened page shows').toEqual([]);
   });
 
   it('finds the home page and at least one plan page in dist/', () => {

@@ -1,8 +1,10 @@
 // The participation pages (issue 8) in Debian's Chromium, as a reader uses them:
-//   - /participate/, a place page, a card and a letter page: axe finds no violations at 375 and
-//     1280 px, nothing sticks out at 375 px, nothing is requested from elsewhere;
-//   - every place card printed (print media, A4) fits one page and shows its essentials, with the
-//     site's header and footer left off paper;
+//   - (axe, overflow and requests elsewhere on /participate/, place, card and letter pages at 375
+//     and 1280 px: tests/e2e/pages.test.ts, over pages that show every part of these templates);
+//   - place cards printed (print media, A4) fit one page and show their essentials, with the
+//     site's header and footer left off paper: the largest card (the one most likely to run onto
+//     a second page) and those that together show every part of the card template (sample.ts;
+//     E2E_ALL_PAGES=1 prints every card);
 //   - the information-request letter without JavaScript: a printable page with blanks and the
 //     clause link, the form hidden; with JavaScript: typing and choosing fill the letter.
 // Screenshots: tests/.tmp/screens/participate-*.png (375, 1280 and the printed card).
@@ -15,8 +17,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, findOverflowingElements, formatViolations, isLocalUrl, launchBrowser, runAxe, type BrowserSession } from './browser.ts';
+import { chromiumAvailable, launchBrowser, type BrowserSession, SCREENSHOTS } from './browser.ts';
 import { startServer, type StaticServer } from './static-server.ts';
+import { coverSample } from './sample.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = path.resolve(REPO_ROOT, process.env.E2E_DIST_DIR ?? 'dist');
@@ -63,30 +66,6 @@ describe.skipIf(skip)('participation pages in Chromium', () => {
     expect(letterRoutes.length, 'letter pages').toBeGreaterThan(0);
   });
 
-  const checked = ['/participate/', placeRoutes[0] ?? '/participate/', `${placeRoutes[0] ?? '/participate/'}card/`, letterRoute, '/participate/letter/'];
-  for (const route of checked) {
-    for (const width of [375, 1280]) {
-      it(`${decodeURIComponent(route)} @ ${width}px: no axe violations, no overflow, nothing from elsewhere`, async () => {
-        const page = await session.newPage();
-        const elsewhere: string[] = [];
-        page.on('request', (r) => { if (!isLocalUrl(r.url())) elsewhere.push(r.url()); });
-        try {
-          await page.setViewportSize({ width, height: 800 });
-          const res = await page.goto(server.url + route, { waitUntil: 'load' });
-          expect(res?.status()).toBe(200);
-          const violations = await runAxe(page);
-          expect(violations.map((v) => v.id), formatViolations(violations)).toEqual([]);
-          const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-          expect(scrollWidth, (await findOverflowingElements(page, width)).join('\n')).toBeLessThanOrEqual(width + 1);
-          expect(elsewhere).toEqual([]);
-          await page.screenshot({ path: path.join(SCREENS, `${shotName(route)}-${width}.png`), fullPage: true });
-        } finally {
-          await page.close();
-        }
-      });
-    }
-  }
-
   it('/participate/: the five ways to take part are headings, and every place link opens', async () => {
     const page = await session.newPage();
     try {
@@ -117,7 +96,8 @@ describe.skipIf(skip)('participation pages in Chromium', () => {
     }
   });
 
-  for (const route of placeRoutes) {
+  const printed = coverSample(placeRoutes, (route) => path.join(DIST, decodeURIComponent(route), 'card', 'index.html'));
+  for (const route of printed) {
     it(`${decodeURIComponent(route)}card/ printed: one A4 page with the numbers, goals and promises, no site chrome`, async () => {
       const page = await session.newPage();
       try {
@@ -141,7 +121,7 @@ describe.skipIf(skip)('participation pages in Chromium', () => {
         expect(shown.phones.join(' ')).toMatch(/12369/);
         expect(shown.sections).toEqual(['发现污染，打这些电话', '规划定下的主要目标', '规划承诺的参与方式']);
         expect(shown.url).toContain(decodeURIComponent(route));
-        if (route === placeRoutes[0]) await page.screenshot({ path: path.join(SCREENS, `${shotName(route)}-card-print.png`), fullPage: true });
+        if (SCREENSHOTS && route === printed[0]) await page.screenshot({ path: path.join(SCREENS, `${shotName(route)}-card-print.png`), fullPage: true });
       } finally {
         await page.close();
       }
@@ -177,7 +157,7 @@ describe.skipIf(skip)('participation pages in Chromium', () => {
         await page.emulateMedia({ media: 'print' });
         expect(await page.locator('.site-header').isVisible()).toBe(false);
         expect(await page.locator('article.letter').isVisible()).toBe(true);
-        await page.screenshot({ path: path.join(SCREENS, 'participate-letter-nojs-print.png'), fullPage: true });
+        if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENS, 'participate-letter-nojs-print.png'), fullPage: true });
       } finally {
         await page.close();
       }
@@ -208,7 +188,7 @@ describe.skipIf(skip)('participation pages in Chromium', () => {
         // Clearing a field gives the blank back.
         await page.fill('#lf-name', '');
         await expect.poll(() => page.locator('[data-fill="name"]').innerText()).not.toContain('张三');
-        await page.screenshot({ path: path.join(SCREENS, 'participate-letter-js-1280.png'), fullPage: true });
+        if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENS, 'participate-letter-js-1280.png'), fullPage: true });
 
         await page.goto(`${server.url}${letterRoute}?clause=${other}`);
         await expect.poll(() => page.locator('#lf-clause').inputValue()).toBe(other);
