@@ -21,8 +21,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../tests/e2e/browser.ts';
-import { startBenchServer } from './lib/bench-server.ts';
+import { chromiumAvailable, launchBrowser, type BrowserSession } from './lib/browser.ts';
+import { startServer } from './lib/static-server.ts';
 import { generateCorpus } from './lib/search-corpus.ts';
 import { FIXED_QUERIES, groundTruth, loadSections, sampledQueries, type PublishedSection } from './lib/search-queries.ts';
 import { parseSynonyms } from '../src/schemas/synonyms.ts';
@@ -192,7 +192,7 @@ try {
   const real = loadSections('content/plan-data');
   const queries = [...FIXED_QUERIES, ...sampledQueries(real.texts, sampled)];
   const realIndexing = buildIndex('content/plan-data', 'dist');
-  const server = await startBenchServer('dist');
+  const server = await startServer('dist', { gzip: true });
   try {
     report('已发布的规划', await measure(session, server.url, real.sections, queries), realIndexing);
   } finally {
@@ -206,7 +206,7 @@ try {
       console.log(`\n（生成 ${gen.plans} 份规划到临时目录 ${tmp}）`);
       const indexing = buildIndex(join(tmp, 'plan-data'), join(tmp, 'site'));
       const large = loadSections(join(tmp, 'plan-data'));
-      const big = await startBenchServer('dist', join(tmp, 'site'));
+      const big = await startServer('dist', { gzip: true, searchRoot: join(tmp, 'site') });
       try {
         report(`生成的 ${largePlans} 份规划`, await measure(session, big.url, large.sections, queries), indexing);
       } finally {

@@ -11,7 +11,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parsePlan, type PlanDocument, type Section } from '../src/pipeline/index.ts';
-import { lostSentences } from '../tests/helpers/real-texts.ts';
+import { lostSentences } from './lib/fidelity.ts';
 import { readPlanSource } from './lib/read-plan.ts';
 import { parseArgs } from 'node:util';
 

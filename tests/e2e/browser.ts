@@ -1,173 +1,43 @@
-// Browser harness for the e2e tests: Debian's Chromium driven by playwright-core, a fresh
-// temporary profile per launch, every request that is not to 127.0.0.1 blocked and recorded,
-// and axe-core injected from node_modules (never fetched from a CDN).
+// What the browser tests check in a page, beside the harness (scripts/lib/browser.ts, shared with
+// the search benchmark): axe-core through its Playwright integration (@axe-core/playwright, axe
+// from node_modules, never a CDN), web fonts, horizontal overflow.
 
-import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import type { AxeResults, Result } from 'axe-core';
+import type { Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Result } from 'axe-core';
 
-import { CHROMIUM_PATH } from '../../scripts/ensure-chromium.ts';
-
-// One definition of where Chromium is and how to tell it is there: the install script's.
-export { CHROMIUM_PATH, chromiumInstalled as chromiumAvailable } from '../../scripts/ensure-chromium.ts';
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
+export {
+  CHROMIUM_ARGS,
+  CHROMIUM_PATH,
+  chromiumAvailable,
+  isLocalUrl,
+  launchBrowser,
+  type BlockedRequest,
+  type BrowserSession,
+  type LaunchOptions,
+} from '../../scripts/lib/browser.ts';
 
 /** Full-page screenshots for a person to look at; `E2E_SCREENSHOTS=0` (CI) leaves them out. */
 export const SCREENSHOTS = process.env.E2E_SCREENSHOTS !== '0';
 
-export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-export interface BlockedRequest {
-  url: string;
-  method: string;
-  resourceType: string;
-  /** URL of the page (frame) that made the request, if known. */
-  from: string;
-}
-
-export interface LaunchOptions {
-  /** Default true. The no-JavaScript test passes false. */
-  javaScriptEnabled?: boolean;
-  viewport?: { width: number; height: number };
-}
-
-export interface BrowserSession {
-  context: BrowserContext;
-  /** Every request to a host other than 127.0.0.1, in order. They were all aborted. */
-  blocked: BlockedRequest[];
-  newPage(): Promise<Page>;
-  close(): Promise<void>;
-}
-
-/** True for URLs the tests allow: 127.0.0.1 (any port), and in-page data:/blob:/about: URLs. */
-export function isLocalUrl(raw: string): boolean {
-  let u: URL;
-  try {
-    u = new URL(raw);
-  } catch {
-    return false;
-  }
-  if (u.protocol === 'data:' || u.protocol === 'blob:' || u.protocol === 'about:') return true;
-  return (
-    (u.protocol === 'http:' || u.protocol === 'https:' || u.protocol === 'ws:' || u.protocol === 'wss:') &&
-    u.hostname === '127.0.0.1'
-  );
-}
-
 /**
- * Launches Chromium with a fresh temporary --user-data-dir (via launchPersistentContext, since
- * Playwright refuses --user-data-dir in `args`). All non-127.0.0.1 requests are aborted and
- * recorded in `session.blocked`.
+ * WCAG 2.0/2.1/2.2 A and AA, and axe's best practices: Lighthouse's accessibility audit runs some of
+ * those (unique landmarks, heading order, one main landmark), so a check without them passes pages
+ * Lighthouse fails.
  */
-export async function launchBrowser(options: LaunchOptions = {}): Promise<BrowserSession> {
-  const userDataDir = await mkdtemp(path.join(tmpdir(), 'plans-e2e-chromium-'));
-  let context: BrowserContext;
-  try {
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      javaScriptEnabled: options.javaScriptEnabled ?? true,
-      viewport: options.viewport ?? { width: 1280, height: 800 },
-      deviceScaleFactor: 1,
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      serviceWorkers: 'block',
-      offline: false,
-    });
-  } catch (err) {
-    await rm(userDataDir, { recursive: true, force: true });
-    throw err;
-  }
-
-  const blocked: BlockedRequest[] = [];
-  const record = (url: string, method: string, resourceType: string, from: string): void => {
-    blocked.push({ url, method, resourceType, from });
-  };
-
-  await context.route(
-    (url) => !isLocalUrl(url.href),
-    async (route) => {
-      const req = route.request();
-      let from = '';
-      try {
-        from = req.frame().url();
-      } catch {
-        // Requests from workers have no frame.
-      }
-      record(req.url(), req.method(), req.resourceType(), from);
-      await route.abort('blockedbyclient');
-    },
-  );
-  await context.routeWebSocket(
-    (url) => !isLocalUrl(url.href),
-    (ws) => {
-      record(ws.url(), 'GET', 'websocket', '');
-      void ws.close();
-    },
-  );
-
-  // A persistent context opens with one blank page; close it so every test gets a clean page.
-  for (const p of context.pages()) await p.close();
-
-  return {
-    context,
-    blocked,
-    newPage: () => context.newPage(),
-    close: async () => {
-      try {
-        await context.close();
-      } finally {
-        await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 });
-      }
-    },
-  };
-}
-
-let axeSource: string | undefined;
-
-function readAxeSource(): string {
-  if (axeSource === undefined) {
-    const require = createRequire(import.meta.url);
-    axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-  }
-  return axeSource;
-}
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 /**
- * Injects axe-core (from node_modules) into the page and runs the WCAG 2.0/2.1/2.2 A+AA rules.
- * Needs JavaScript enabled in the page. Returns the violations (empty array = pass).
+ * Runs axe-core's rules for AXE_TAGS on the page and returns the violations (empty array
+ * = pass). AxeBuilder injects axe with Playwright's evaluate, which a strict Content-Security-Policy
+ * does not stop and which leaves no <script> behind to audit. Legacy mode runs axe.run() in the
+ * page itself: the site has no frames, and the default (a partial run per frame, finished in a new
+ * blank page) opens a tab per check. Only violations are gathered (passes cost as much again).
  */
 export async function runAxe(page: Page, tags: string[] = AXE_TAGS): Promise<Result[]> {
-  const hasAxe = await page.evaluate(() => typeof (globalThis as { axe?: unknown }).axe === 'object');
-  if (!hasAxe) {
-    // evaluate() rather than addScriptTag(): works under a strict CSP and leaves no <script>
-    // element behind for axe to audit.
-    await page.evaluate(readAxeSource());
-  }
-  const results = await page.evaluate(async (values: string[]) => {
-    const axe = (globalThis as unknown as { axe: typeof import('axe-core') }).axe;
-    const res: AxeResults = await axe.run(document, {
-      runOnly: { type: 'tag', values },
-      resultTypes: ['violations'],
-    });
-    return res.violations;
-  }, tags);
-  return results;
+  // options() replaces every option set before it, so it comes before withTags().
+  const results = await new AxeBuilder({ page }).setLegacyMode().options({ resultTypes: ['violations'] }).withTags(tags).analyze();
+  return results.violations;
 }
 
 /** Readable multi-line summary: id, impact, help, first 3 target selectors per violation. */

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from './browser.ts';
-import { startServer, type StaticServer } from './static-server.ts';
+import { startServer, type StaticServer } from '../../scripts/lib/static-server.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = path.resolve(REPO_ROOT, process.env.E2E_DIST_DIR ?? 'dist');

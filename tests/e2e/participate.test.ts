@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser, type BrowserSession, SCREENSHOTS } from './browser.ts';
-import { startServer, type StaticServer } from './static-server.ts';
+import { startServer, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { coverSample } from './sample.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanDocument, Section } from '../../src/pipeline/types.ts';
 import { issuedLabel } from '../../src/utils/plan-labels.ts';
 import { chromiumAvailable, formatViolations, launchBrowser, runAxe, type BrowserSession, SCREENSHOTS } from './browser.ts';
-import { startServer, type StaticServer } from './static-server.ts';
+import { startServer, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { TEST_ORIGIN } from '../helpers/site-url.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -82,7 +82,7 @@ describe.skipIf(skip)('reading the site', () => {
         const page = await open('/', width);
         try {
           for (const battle of ['blue-sky', 'clear-water', 'clean-soil', 'blue-sea']) {
-            await expect.poll(() => page.locator(`main a[href="/themes/${battle}/"]`).count()).toBeGreaterThan(0);
+            await expect.poll(() => page.locator(`main a[href="/themes/${battle}/"]`).count(), { timeout: 15_000 }).toBeGreaterThan(0);
           }
           expect(await page.locator('main form[action="/search/"] input[name="q"]').count()).toBe(1);
           // The list pages' rules come from lists.css, which the components import (plan pages

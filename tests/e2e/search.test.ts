@@ -4,7 +4,7 @@
 //     absent word, random excerpt …; E2E_ALL_PAGES=1 runs them all) finds exactly the clauses whose
 //     text contains it (ground truth computed by substring over the sections' texts), with a cold
 //     and a warm search; the whole query set runs through the same engine in Node
-//     (tests/search/engine.test.ts), so the browser proves the page's wiring, not each word;
+//     (tests/site/search-engine.test.ts), so the browser proves the page's wiring, not each word;
 //   - the search-page contract (shared/CONTRACT.md): one [data-search-results] element, one <a>
 //     per clause with the clause's URL, data-search-state="done", pages and &all=1;
 //   - filters in the address, one-character words, nothing loaded before a search, no JavaScript,
@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSynonyms } from '../../src/schemas/synonyms.ts';
 import { FIXED_QUERIES, groundTruth, loadSections, sampledQueries } from '../../scripts/lib/search-queries.ts';
 import { CHROMIUM_PATH, chromiumAvailable, findOverflowingElements, formatViolations, launchBrowser, runAxe, type BrowserSession, SCREENSHOTS } from './browser.ts';
-import { startServer, type StaticServer } from './static-server.ts';
+import { startServer, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { ALL_PAGES } from './sample.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePlan, type PlanDocument, type Section } from '../../src/pipeline/index.ts';
 import { readPlanSource } from '../../scripts/lib/read-plan.ts';
-import { lostSentences } from '../helpers/real-texts.ts';
+import { lostSentences } from '../../scripts/lib/fidelity.ts';
 
 interface TableExpectation { rows: number; cols: number; caption: string | null; captionFrom?: string; headerCells: string[] }
 interface Expectation {

@@ -9,8 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePlan, type PlanDocument, type Section } from '../../src/pipeline/index.ts';
 import { wordsOnly } from '../../src/pipeline/text/cjk.ts';
 import { outline } from '../helpers/outline.ts';
-import { documentText, missingSentences, repairedSource } from '../helpers/fidelity.ts';
-import { approvedRemovals, decodeMarkup, lostSentences } from '../helpers/real-texts.ts';
+import { approvedRemovals, decodeMarkup, documentText, lostSentences, missingSentences, repairedSource } from '../../scripts/lib/fidelity.ts';
 import { seedBoilerplate, seedDuplicates, seedFiles } from '../helpers/seeds.ts';
 
 const parsed = new Map<string, { source: string; doc: PlanDocument }>();

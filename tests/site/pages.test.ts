@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PlanDocument, Section } from '../../src/pipeline/index.ts';
 import { wordsOnly } from '../../src/pipeline/text/cjk.ts';
-import { documentText, missingSentences, repairedSource } from '../helpers/fidelity.ts';
+import { documentText, missingSentences, repairedSource } from '../../scripts/lib/fidelity.ts';
 import { seedBoilerplate, seedDuplicates, seedFiles } from '../helpers/seeds.ts';
 
 const slugOf = (file: string) => /^slug:\s*(\S+)/m.exec(readFileSync(`seeds/${file.replace(/\.txt$/, '.yaml')}`, 'utf8'))?.[1] ?? '';

@@ -1,30 +1,28 @@
-// The whole search without a browser: the seeds' documents (built into a temporary directory by
-// the same commands as `npm run build`), indexed by scripts/build-search.ts with Pagefind's Node
-// API, searched by the engine the page uses, running Pagefind's own pagefind.js and WebAssembly
-// in Node over a local server. Every query of the query set must find exactly the clauses whose
-// text contains it (the browser tests, tests/e2e/search.test.ts, check the same in Chromium).
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// The whole search without a browser: the published documents (content/plan-data/, built by the
+// site project's globalSetup with the same commands as `npm run build`) indexed into dist/ by
+// scripts/build-search.ts with Pagefind's Node API, searched by the engine the page uses, running
+// Pagefind's own pagefind.js and WebAssembly in Node over a local server. Every query of the query
+// set must find exactly the clauses whose text contains it (the browser tests,
+// tests/e2e/search.test.ts, check one query of each kind the same way in Chromium).
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SearchEngine } from '../../src/search/engine.ts';
 import { parseQuery } from '../../src/search/query.ts';
 import { parseSynonyms } from '../../src/schemas/synonyms.ts';
-import { FIXED_QUERIES, groundTruth, loadSections, sampledQueries, type PublishedSection } from '../../scripts/lib/search-queries.ts';
-import { startServer, type StaticServer } from '../e2e/static-server.ts';
+import { FIXED_QUERIES, groundTruth, loadSections, sampledQueries } from '../../scripts/lib/search-queries.ts';
+import { startServer, type StaticServer } from '../../scripts/lib/static-server.ts';
 
+const DIST = 'dist';
 const groups = parseSynonyms(readFileSync('content/synonyms.yaml', 'utf8'));
-let dir: string;
+const { sections, texts } = loadSections(join('content', 'plan-data'));
 let server: StaticServer;
-let sections: PublishedSection[];
-let texts: string[];
 let count = 0;
 
 function engine(): SearchEngine {
   // A fresh copy of pagefind.js per engine: its state is per module.
-  const script = pathToFileURL(join(dir, 'site', 'pagefind', 'pagefind.js')).href;
+  const script = pathToFileURL(join(DIST, 'pagefind', 'pagefind.js')).href;
   return new SearchEngine({ origin: server.url, loadPagefind: async () => (await import(`${script}?copy=${count++}`)) as never });
 }
 
@@ -32,20 +30,14 @@ const urls = (o: Awaited<ReturnType<SearchEngine['search']>>): string[] =>
   o.plans.flatMap((p) => p.sections.map((s) => s.url)).sort();
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'plans-search-test-'));
-  const node = process.execPath;
-  execFileSync(node, ['scripts/build-content.ts', '--out', dir], { stdio: ['ignore', 'ignore', 'pipe'] });
-  execFileSync(node, ['scripts/build-search.ts', '--data', join(dir, 'plan-data'), '--out', join(dir, 'site')], { stdio: ['ignore', 'ignore', 'inherit'] });
-  ({ sections, texts } = loadSections(join(dir, 'plan-data')));
-  server = await startServer(join(dir, 'site'));
-}, 120_000);
+  server = await startServer(DIST);
+});
 
 afterAll(async () => {
   await server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-describe('search over the seeds, in Node', () => {
+describe('search over the published plans, in Node', () => {
   it('finds exactly the clauses containing each word of the query set, cold and warm', async () => {
     const queries = [...FIXED_QUERIES, ...sampledQueries(texts, 30)];
     const warm = engine();
