@@ -6,8 +6,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     // Vitest's default is one worker fewer than the cores: one worker on the 2-core machines this
-    // runs on, so the unit files waited for the browser files. Two workers let the unit project run
-    // beside the site project, whose files mostly wait on Chromium (a process of its own).
+    // runs on, so one file ran at a time. `npm test` (scripts/test.ts) runs the two projects as two
+    // processes side by side; within each, two workers.
     maxWorkers: Math.max(2, availableParallelism()),
     projects: [
       {
