@@ -13,7 +13,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/pipeline/**/*.test.ts', 'tests/scripts/**/*.test.ts', 'tests/goals-views/**/*.test.ts', 'tests/search/**/*.test.ts', 'tests/check/**/*.test.ts', 'tests/history/**/*.test.ts', 'tests/scaffold/**/*.test.ts'],
+          include: ['tests/pipeline/**/*.test.ts', 'tests/scripts/**/*.test.ts', 'tests/goals-views/**/*.test.ts', 'tests/search/**/*.test.ts', 'tests/check/**/*.test.ts', 'tests/history/**/*.test.ts', 'tests/scaffold/**/*.test.ts', 'tests/views/**/*.test.ts'],
           testTimeout: 60_000,
           // @actions/workflow-parser imports its schema JSON without `with { type: 'json' }`, which
           // Node refuses; run through Vite, which reads the JSON itself.
