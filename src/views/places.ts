@@ -55,6 +55,9 @@ function segmentOf(name: string, parent: string | undefined, file: PlacesFile, m
 
 export function buildPlaces(plans: PlanRecord[], file: PlacesFile): PlaceIndex {
   const byKey = new Map<string, PlaceNode>();
+  // Places by stem ("石家庄市" and "石家庄" alike), kept as nodes are made: a goal's place is looked
+  // up once per name, not by a scan of every place (a national corpus has thousands).
+  const byStem = new Map<string, PlaceNode[]>();
   const roots: PlaceNode[] = [];
   const missing = new Set<string>();
   const byPlan = new Map<string, PlaceNode>();
@@ -71,6 +74,7 @@ export function buildPlaces(plans: PlanRecord[], file: PlacesFile): PlaceIndex {
       name, path, slug: parent ? `${parent.slug}-${segment}` : segment, level: null, parent, children: [], plans: [], targetedBy: [],
     };
     byKey.set(key, node);
+    byStem.set(stem(name), [...(byStem.get(stem(name)) ?? []), node]);
     (parent ? parent.children : roots).push(node);
     return node;
   };
@@ -89,7 +93,7 @@ export function buildPlaces(plans: PlanRecord[], file: PlacesFile): PlaceIndex {
   // Places the plans' goals name (a row of a per-city or per-town table): the place already in the
   // tree under that name (under the plan's own place first), or a new place under the plan's.
   const byGoalPlace = new Map<string, PlaceNode>();
-  const named = (name: string) => [...byKey.values()].filter((n) => n.name === name || stem(n.name) === stem(name));
+  const named = (name: string): PlaceNode[] => [...(byStem.get(stem(name)) ?? [])];
   for (const plan of plans) {
     const names = new Set(plan.doc.goals.map((g) => g.place).filter((p): p is string => Boolean(p)));
     for (const name of names) {
@@ -101,8 +105,16 @@ export function buildPlaces(plans: PlanRecord[], file: PlacesFile): PlaceIndex {
     }
   }
 
+  // Plans of each place and the places under it, counted once (not inside the comparison).
+  const counts = new Map<PlaceNode, number>();
+  const count = (n: PlaceNode): number => {
+    const c = n.plans.length + n.children.reduce((sum, child) => sum + count(child), 0);
+    counts.set(n, c);
+    return c;
+  };
+  for (const r of roots) count(r);
   const sort = (list: PlaceNode[]) => {
-    list.sort((a, b) => allPlans(b).length - allPlans(a).length || a.name.localeCompare(b.name, 'zh-CN'));
+    list.sort((a, b) => counts.get(b)! - counts.get(a)! || a.name.localeCompare(b.name, 'zh-CN'));
     for (const n of list) {
       n.plans.sort(byNewest);
       n.targetedBy.sort(byNewest);
