@@ -100,7 +100,7 @@ function discoverPages(dist: string): SitePage[] {
  * the first path segment and the depth (/themes/<id>/, /places/<slug>/, /plans/kind/<value>/ …),
  * or for a page under a plan its last segment (/plans/<slug>/notes/). So the plan pages with a
  * table, a goal list, a history …, the indicator page with a chart, the letter page and the card
- * are each opened, and 30 pages of 235 stand for the rest.
+ * are each opened, and a few pages stand for the rest (30 of 235 at the time of writing).
  */
 function sample(all: SitePage[], dist: string): SitePage[] {
   if (ALL_PAGES) return all;
