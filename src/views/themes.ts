@@ -128,8 +128,11 @@ export function themeRoots(sections: Section[]): Map<string, string[]> {
   const roots = new Map<string, string[]>();
   for (const { section, ancestors } of walk(sections)) {
     if (!isPlanText(section)) continue;
+    // A notice or signature above is not shown on the theme pages (buildThemes skips it), so its
+    // themes do not count as inherited: the plan text below it is where the tag must land.
     const parent = ancestors.at(-1);
-    const fresh = section.themes.filter((t) => !parent?.themes.includes(t));
+    const inherited = parent && isPlanText(parent) ? parent.themes : [];
+    const fresh = section.themes.filter((t) => !inherited.includes(t));
     if (fresh.length) roots.set(section.id, fresh);
   }
   return roots;

@@ -78,12 +78,27 @@ describe('themeRoots', () => {
         roots += fresh.length;
         for (const t of s.themes) {
           if (!isPlanText(s)) continue;
-          expect(fresh.includes(t), `${plan.slug} ${s.id} ${t}`).toBe(!ancestors.at(-1)?.themes.includes(t));
+          const parent = ancestors.at(-1);
+          expect(fresh.includes(t), `${plan.slug} ${s.id} ${t}`).toBe(!(parent && isPlanText(parent) && parent.themes.includes(t)));
         }
         for (const t of fresh) expect(s.themes).toContain(t);
       }
     }
     expect(roots).toBeGreaterThan(0);
+  });
+
+  it('lands the tag in the plan text when the section above is a notice the theme pages leave out', () => {
+    // A real plan's first section with sub-sections, made a notice that carries its child's theme.
+    const plan = site.plans.find((p) => (p.doc.sections as Section[]).some((s) => isPlanText(s) && s.children.some((c) => c.themes.length)))!;
+    expect(plan).toBeDefined();
+    const sections = structuredClone(plan.doc.sections as Section[]);
+    const parent = sections.find((s) => isPlanText(s) && s.children.some((c) => c.themes.length))!;
+    const child = parent.children.find((c) => c.themes.length)!;
+    parent.role = 'notice';
+    parent.themes = [...child.themes];
+    const roots = themeRoots(sections);
+    expect(roots.has(parent.id)).toBe(false);
+    expect(roots.get(child.id)).toEqual(expect.arrayContaining(child.themes));
   });
 });
 
