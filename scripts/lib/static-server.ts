@@ -33,8 +33,8 @@ export interface StaticServerOptions {
 type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
 export async function startServer(root: string = 'dist', options: StaticServerOptions = {}): Promise<StaticServer> {
-  // dev: look files up on each request (the tests build into dist/ after nothing, but a benchmark
-  // writes a corpus's index while serving); no caching headers, so a cold load is cold.
+  // dev: look files up on each request, not in a list made at start (a benchmark writes a corpus's
+  // index after the server started); Cache-Control: no-store, so a cold load is cold.
   const serve = (dir: string): Handler => sirv(path.resolve(dir), { dev: true, dotfiles: false, etag: false });
   const site = serve(root);
   const search = options.searchRoot ? serve(options.searchRoot) : site;
