@@ -34,7 +34,8 @@ type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => 
 
 export async function startServer(root: string = 'dist', options: StaticServerOptions = {}): Promise<StaticServer> {
   // dev: look files up on each request, not in a list made at start (a benchmark writes a corpus's
-  // index after the server started); Cache-Control: no-store, so a cold load is cold.
+  // index after the server started); in dev mode without etags sirv sends Cache-Control: no-store,
+  // so a cold load is cold.
   const serve = (dir: string): Handler => sirv(path.resolve(dir), { dev: true, dotfiles: false, etag: false });
   const site = serve(root);
   const search = options.searchRoot ? serve(options.searchRoot) : site;
@@ -48,7 +49,6 @@ export async function startServer(root: string = 'dist', options: StaticServerOp
     const notFound = () => { if (!res.headersSent) res.writeHead(404).end(); };
     gzip(req, res, () => {
       const handler = /^\/(pagefind|search-data)\//.test(req.url ?? '') ? search : site;
-      res.setHeader('cache-control', 'no-store');
       handler(req, res, notFound);
     });
   });

@@ -30,17 +30,12 @@ export interface LinkReport {
   broken: BrokenLink[];
 }
 
-function htmlFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.html')) out.push(path);
-    }
-  };
-  walk(dir);
-  return out.sort();
+/** Every file under `dir` whose name ends with `ext` ("" for all), full paths, sorted. */
+export function filesUnder(dir: string, ext = ''): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile() && d.name.endsWith(ext))
+    .map((d) => join(d.parentPath, d.name))
+    .sort();
 }
 
 /** "dist/plans/x/index.html" → "/plans/x/". */
@@ -54,7 +49,7 @@ function fileOf(dist: string, path: string): string | null {
 }
 
 export function checkLinks(dist: string): LinkReport {
-  const files = htmlFiles(dist);
+  const files = filesUnder(dist, '.html');
   const ids = new Map<string, Set<string>>();
   const idsOf = (file: string): Set<string> => {
     let set = ids.get(file);

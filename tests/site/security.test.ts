@@ -8,30 +8,17 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkLinks } from '../../src/check/links.ts';
+import { checkLinks, filesUnder } from '../../src/check/links.ts';
 import { CSP } from '../../src/utils/csp.ts';
 import { $$, attr, type Root } from '../helpers/html.ts';
 import { fromHtml } from 'hast-util-from-html';
 import { TEST_ORIGIN } from '../helpers/site-url.ts';
 
-function files(dir: string, ext: string | null = null): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (!ext || name.endsWith(ext)) out.push(p);
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
-
-const pages = files('dist', '.html').map((file) => ({ file, tree: fromHtml(readFileSync(file, 'utf8')) as Root }));
+const pages = filesUnder('dist', '.html').map((file) => ({ file, tree: fromHtml(readFileSync(file, 'utf8')) as Root }));
 
 describe('Content-Security-Policy', () => {
   it('is on every page, first after the charset', () => {
@@ -100,7 +87,7 @@ describe('determinism', () => {
     const out = mkdtempSync(join(tmpdir(), 'dist-again-'));
     try {
       execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent', '--outDir', out], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, SITE_URL: TEST_ORIGIN } });
-      const digest = (root: string) => new Map(files(root).filter((f) => !/\/(pagefind|search-data)\//.test(f)).map((f) => [relative(root, f), createHash('sha256').update(readFileSync(f)).digest('hex')]));
+      const digest = (root: string) => new Map(filesUnder(root).filter((f) => !/\/(pagefind|search-data)\//.test(f)).map((f) => [relative(root, f), createHash('sha256').update(readFileSync(f)).digest('hex')]));
       const first = digest('dist');
       const second = digest(out);
       const differ = [...first].filter(([f, h]) => second.get(f) !== h).map(([f]) => f);
