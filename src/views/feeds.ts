@@ -11,9 +11,8 @@
 import { Feed } from 'feed';
 import { readableSubject } from '../history/plan-history.ts';
 import { buildDay, dateLabel } from '../utils/dates.ts';
-import { formatNumber } from '../pipeline/lexicon.ts';
 import type { PlanRecord } from './plans.ts';
-import { updateHref, type UpdateRecord } from './updates.ts';
+import { updateHref, valueLabel, type UpdateRecord } from './updates.ts';
 
 export interface FeedEntry {
   /** Site path of the entry's page, with a fragment for a revision ("/plans/x/#history"). */
@@ -69,7 +68,7 @@ export function planEntries(plan: PlanRecord): FeedEntry[] {
 /** `names`: indicator id → name, for the values an update reports ("森林覆盖率 2025年 19.46%"). */
 export function updateEntry(u: UpdateRecord, names: ReadonlyMap<string, string> = new Map()): FeedEntry {
   const values = u.update.values.length
-    ? `报告的实际值：${u.update.values.map((v) => `${names.get(v.indicator) ?? v.indicator} ${v.year}年 ${formatNumber(v.value)}${v.unit}${v.scope ? `（${v.scope}）` : ''}`).join('；')}。`
+    ? `报告的实际值：${u.update.values.map((v) => valueLabel(v, names, true)).join('；')}。`
     : '';
   return {
     path: updateHref(u.id),

@@ -11,7 +11,7 @@ import { checkUpdate } from '../check/updates.ts';
 import type { Problem } from '../data/problem.ts';
 import type { IndicatorCatalogue } from '../pipeline/enrich/goals-indicators.ts';
 import type { Update } from '../schemas/update.ts';
-import { scopeKey } from '../pipeline/lexicon.ts';
+import { formatNumber, scopeKey } from '../pipeline/lexicon.ts';
 import type { ReportedValue } from '../schemas/update.ts';
 import type { ActualRecord, GoalRow } from './goals.ts';
 
@@ -58,6 +58,14 @@ export function readUpdatesDir(dir: string, shownAs = 'content/updates'): Record
 }
 
 export const updateHref = (id: string): string => `/updates/${id}/`;
+
+/**
+ * A reported value as the update lists and the feeds write it: "森林覆盖率 2025年 19.46%", with its
+ * scope when asked ("……（建成区）"). `names`: indicator id → name; an unknown id is shown as is.
+ */
+export function valueLabel(v: ReportedValue, names: ReadonlyMap<string, string>, withScope = false): string {
+  return `${names.get(v.indicator) ?? v.indicator} ${v.year}年 ${formatNumber(v.value)}${v.unit}${withScope && v.scope ? `（${v.scope}）` : ''}`;
+}
 
 /** Each value an update reports with the targets it answers: same indicator, place and scope, due that year (a firm's requirement is no target). */
 export function valuesWithTargets(u: Update, rows: readonly GoalRow[]): { value: ReportedValue; targets: GoalRow[] }[] {
