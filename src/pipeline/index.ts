@@ -111,21 +111,13 @@ export function parsePlan(input: Uint8Array | string, options: ParseOptions): Pl
     },
     meta: file.data.meta ?? emptyMeta(),
     masthead: file.data.masthead ?? [],
-    ...provenanceOf(file),
+    ...(file.data.provenance ? { provenance: file.data.provenance } : {}),
     sections: file.data.sections ?? [],
     goals: file.data.goals ?? [],
     milestones: file.data.milestones ?? [],
     channels: file.data.channels ?? [],
     diagnostics: file.messages.map(toDiagnostic).sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
   };
-}
-
-/** The copy's provenance: the catalogue's note and fields, and its link from the text or front matter. */
-function provenanceOf(file: VFile): Pick<PlanDocument, 'provenance'> {
-  const fm = file.data.frontMatter ?? {};
-  const link = ['官方链接', 'source', 'url', 'link'].map((k) => fm[k]).find((v): v is string => typeof v === 'string' && /^https?:/.test(v));
-  const p = { ...file.data.provenance, ...(link && !file.data.provenance?.url ? { url: link } : {}) };
-  return Object.keys(p).length ? { provenance: p } : {};
 }
 
 function emptyMeta(): PlanMeta {

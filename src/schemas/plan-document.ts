@@ -43,7 +43,14 @@ export const blockSchema = z.object({
   /** Theme ids. */
   themes: z.array(z.string()),
   /** The 责任单位-style clauses of this block, by role, with the clause as printed. */
-  responsibility: z.array(responsibleGroupSchema.extend({ clause: z.string() })).optional(),
+  responsibility: z.array(responsibleGroupSchema.extend({
+    clause: z.string(),
+    /** Where the clause starts and ends in `text` (UTF-16 offsets), label and closing 。 included. */
+    start: z.number().int().optional(),
+    end: z.number().int().optional(),
+    /** The clause after its label, cut at 、，； outside brackets but otherwise as printed: what a page lists. */
+    pieces: z.array(z.string()).optional(),
+  })).optional(),
   /** Tables: rows of cells, the first row being the header when `header` is true. */
   rows: z.array(z.array(z.string())).optional(),
   header: z.boolean().optional(),
@@ -207,8 +214,17 @@ export const planDocumentSchema = z.object({
   meta: planMetaSchema,
   /** The title-block lines the text opens with, verbatim. */
   masthead: z.array(mastheadLineSchema),
-  /** Where the copy came from: a catalogue's note, the official page's address, disclosure fields. */
-  provenance: z.object({ note: z.string().optional(), url: z.string().optional(), fields: z.record(z.string(), z.string()).optional() }).optional(),
+  /** Where the copy came from; absent when nothing says. */
+  provenance: z.object({
+    /** What staff wrote in the sidecar's `provenance` ("报纸刊印稿，节选"). */
+    text: z.string().optional(),
+    /** A catalogue's note about the copy, removed from the text. */
+    note: z.string().optional(),
+    /** The official page's address: the sidecar's `sourceUrl`, else the text's own link (原文链接, 官方链接). */
+    url: z.string().optional(),
+    /** A disclosure catalogue's fields (索引号, 发布机构 …), as printed. */
+    fields: z.record(z.string(), z.string()).optional(),
+  }).optional(),
   /** The hierarchy, outermost first. */
   sections: z.array(sectionSchema),
   goals: z.array(goalSchema),

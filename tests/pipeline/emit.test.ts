@@ -72,3 +72,37 @@ describe('MDX round trip', () => {
     }), fuzzOptions(200));
   });
 });
+
+describe('emit only renders the document', () => {
+  const withDuty = '（一）加强扬尘管控\n落实工地围挡。责任单位：区建管委、区城管执法局（牵头）。\n专栏1　重点工程\n推进码头整治，责任单位：区交通委、区水务局。';
+  const units = (mdx: string) => [...mdx.matchAll(/<PlanResponsible role="([^"]+)"/g)].map((m) => m[1]);
+
+  it('lists the 责任单位 clauses structure found, in paragraphs and in 专栏 boxes alike', () => {
+    const doc = parsePlan(withDuty, { path: 'duty.txt' });
+    const clauses = doc.sections.flatMap(function all(s): NonNullable<PlanDocument['sections'][number]['blocks'][number]['responsibility']> {
+      return [...s.blocks.flatMap((b) => b.responsibility ?? []), ...s.children.flatMap(all)];
+    });
+    expect(clauses.map((c) => c.pieces)).toEqual([['区建管委', '区城管执法局（牵头）。'], ['区交通委', '区水务局。']]);
+    expect(units(toMdx(doc, 'duty'))).toEqual(['责任单位', '责任单位']);
+  });
+
+  it('shows no clause the document does not carry (it does not read the text again)', () => {
+    const doc = parsePlan(withDuty, { path: 'duty.txt' });
+    const strip = (sections: PlanDocument['sections']): PlanDocument['sections'] =>
+      sections.map((s) => ({ ...s, blocks: s.blocks.map(({ responsibility: _, ...b }) => b), children: strip(s.children) }));
+    const mdx = toMdx({ ...doc, sections: strip(doc.sections) }, 'duty');
+    expect(units(mdx)).toEqual([]);
+    expect([...blocksOf(read(mdx)).values()].join('\n')).toContain('责任单位：区建管委、区城管执法局（牵头）。');
+  });
+
+  it('takes provenance from the document, which carries the sidecar note and address', () => {
+    const doc = parsePlan('（一）加强扬尘管控\n落实工地围挡。', {
+      path: 'p.txt', sidecar: { provenance: '报纸刊印稿，节选', sourceUrl: 'https://example.gov.cn/p.html' },
+    });
+    expect(doc.provenance).toEqual({ text: '报纸刊印稿，节选', url: 'https://example.gov.cn/p.html' });
+    const mdx = toMdx({ ...doc, provenance: { text: '另一说明' } }, 'p');
+    expect(mdx).toContain('text: "另一说明"');
+    expect(mdx).not.toContain('example.gov.cn');
+  });
+});
+

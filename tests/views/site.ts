@@ -25,7 +25,7 @@ export function seedPlans(): PlanRecord[] {
     const source = readPlanSource(`seeds/${file}`);
     const doc = parsePlan(source.bytes, source.options);
     const slug = source.options.sidecar?.slug ?? slugOf(file);
-    const page = planPageSchema.parse(frontMatterOf(doc, slug, source.options.sidecar ?? null));
+    const page = planPageSchema.parse(frontMatterOf(doc, slug));
     return planRecord(page, doc, noHistory('测试：没有版本记录'));
   }).sort(byNewest);
   return plans;

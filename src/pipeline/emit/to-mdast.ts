@@ -5,13 +5,8 @@
  * PlanResponsible, PlanTable) that the site renders with their anchors.
  */
 import type { BlockContent, PhrasingContent, Root, RootContent } from 'mdast';
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
 import type { MdxJsxAttribute, MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import { stringify } from 'yaml';
-import type { Sidecar } from '../../schemas/sidecar.ts';
-import { readSidecar } from '../meta/sidecar.ts';
-import { findResponsibility } from '../structure/responsible.ts';
 import type { Block, PlanDocument, Section } from '../types.ts';
 
 type Flow = BlockContent | MdxJsxFlowElement;
@@ -29,11 +24,9 @@ const para = (children: PhrasingContent[]): BlockContent => ({ type: 'paragraph'
 /**
  * Front matter: what listing pages and the plan page's header need without loading the whole
  * document. Strings are quoted so that no YAML reader turns "2018-11-05" into a date or "null"
- * into nothing. Provenance: what staff wrote in the sidecar (`provenance`, `sourceUrl`) and what
- * the text's catalogue says (doc.provenance note and link); the sidecar is the one `parse` read,
- * seeds/<name>.yaml beside the text, unless the caller passes it.
+ * into nothing. Everything comes from the document: the meta step settled its provenance.
  */
-export function frontMatterOf(doc: PlanDocument, slug: string, sidecar: Sidecar | null = sidecarBeside(doc.source.file)): Record<string, unknown> {
+export function frontMatterOf(doc: PlanDocument, slug: string): Record<string, unknown> {
   return {
     slug,
     title: doc.meta.title,
@@ -45,19 +38,11 @@ export function frontMatterOf(doc: PlanDocument, slug: string, sidecar: Sidecar 
     docNumber: doc.meta.docNumber ?? null,
     source: doc.source.file,
     provenance: {
-      text: sidecar?.provenance ?? null,
-      url: sidecar?.sourceUrl ?? doc.provenance?.url ?? null,
+      text: doc.provenance?.text ?? null,
+      url: doc.provenance?.url ?? null,
       note: doc.provenance?.note ?? null,
     },
   };
-}
-
-/** The validated sidecar beside a plan text (<name>.yaml next to <name>.txt), or null. */
-function sidecarBeside(file: string): Sidecar | null {
-  const path = join(dirname(file), `${basename(file, extname(file))}.yaml`);
-  if (!existsSync(path)) return null;
-  const result = readSidecar(readFileSync(path, 'utf8'));
-  return result.ok ? result.sidecar : null;
 }
 
 export function toMdast(doc: PlanDocument, slug: string): Root {
@@ -89,15 +74,15 @@ function block(b: Block): MdxJsxFlowElement {
   return jsx('PlanBlock', attributes, paragraphWithResponsibility(b));
 }
 
-/** The paragraph, with its lead in bold and each 责任单位 clause as a list of units. */
+/** The paragraph, with its lead in bold and each 责任单位 clause `structure` found as a list of units. */
 function paragraphWithResponsibility(b: Block): Flow[] {
   const out: Flow[] = [];
-  const clauses = findResponsibility(b.text);
   let at = 0;
-  for (const c of clauses) {
+  for (const c of b.responsibility ?? []) {
+    if (c.start === undefined || c.end === undefined || c.start < at) continue;
     const before = b.text.slice(at, c.start);
     if (before.trim()) out.push(leadParagraph(before, at === 0 ? b.lead : null));
-    out.push(responsible(c.role, c.pieces, b.text.slice(c.start, c.end)));
+    out.push(responsible(c.role, c.pieces ?? [], b.text.slice(c.start, c.end)));
     at = c.end;
   }
   const rest = b.text.slice(at);

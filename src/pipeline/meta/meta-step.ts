@@ -31,7 +31,23 @@ export function meta() {
     const { meta: merged, conflicts } = mergeMeta(fromText, file.data.frontMatter, file.data.sidecar);
     for (const c of conflicts) report(file, 'meta-conflict', undefined, { field: FIELD_NAMES[c.field] ?? c.field, catalogue: c.catalogue, text: c.text });
     file.data.meta = withProvince(completeFromTitle(merged, hints), String(file.data.text ?? ''));
+    const provenance = provenanceOf(file);
+    if (provenance) file.data.provenance = provenance;
   };
+}
+
+/**
+ * The copy's provenance, settled like the metadata: staff's note and address from the sidecar
+ * (`provenance`, `sourceUrl`), else what the text says (a catalogue's note, its 原文链接) or its
+ * front matter (官方链接: https://…). Undefined when nothing says.
+ */
+function provenanceOf(file: VFile): VFile['data']['provenance'] {
+  const fm = file.data.frontMatter ?? {};
+  const link = ['官方链接', 'source', 'url', 'link'].map((k) => fm[k]).find((v): v is string => typeof v === 'string' && /^https?:/.test(v));
+  const sidecar = file.data.sidecar;
+  const url = sidecar?.sourceUrl ?? file.data.provenance?.url ?? link;
+  const p = { ...file.data.provenance, ...(sidecar?.provenance ? { text: sidecar.provenance } : {}), ...(url ? { url } : {}) };
+  return Object.keys(p).length ? p : undefined;
 }
 
 /** A district's province, where its name does not say it but the text does (place.ts). */

@@ -20,7 +20,7 @@
 import { decodeHTML } from 'entities';
 import type { VFile } from 'vfile';
 import { report } from '../messages.ts';
-import type { LineNode, LinesRoot } from '../types.ts';
+import type { LineNode, LinesRoot, PlanDocument } from '../types.ts';
 
 const TAG = /<\/?(?:p|b|strong|span|div|font|em|i|u|section|article|center|small|sup|sub)(?:\s[^<>]*)?>/gi;
 const BREAK = /<br\s*\/?>/gi;
@@ -214,7 +214,7 @@ function placeCells(cells: { text: string; attributes: string }[], below: number
 
 declare module 'vfile' {
   interface DataMap {
-    /** Where the text came from, as the text itself or its catalogue says. */
-    provenance: { note?: string; url?: string; fields?: Record<string, string> };
+    /** Where the text came from: what the text and its catalogue say, then (meta step) the sidecar. */
+    provenance: NonNullable<PlanDocument['provenance']>;
   }
 }

@@ -82,18 +82,7 @@ export function buildTree(lines: LineNode[], file: VFile): Section[] {
     }
     return preamble;
   };
-  const addBlock = (block: Omit<Block, 'id' | 'themes' | 'responsible'>) => {
-    const b: Block = { id: '', themes: [], responsible: [], ...block };
-    const clauses = findResponsibility(b.text);
-    if (clauses.length) {
-      b.responsibility = clauses.map(({ role, units, clause }) => ({ role, units, clause }));
-      b.responsible = [...new Set(clauses.flatMap((c) => c.units))];
-    } else {
-      const duties = findBracketedDuties(b.text);
-      if (duties.length) b.responsible = [...new Set(duties.flatMap((d) => d.units))];
-    }
-    current().blocks.push(b);
-  };
+  const addBlock = (block: Omit<Block, 'id' | 'themes' | 'responsible'>) => current().blocks.push(withDuties(block));
 
   let inAttachments = false;
   /** The last number of the notes under a table ("注：1.…", "2.…"), while they go on. */
@@ -145,7 +134,7 @@ export function buildTree(lines: LineNode[], file: VFile): Section[] {
     if (aside && follows && !inBox) {
       const bullet = bulletItem(node.value);
       if (bullet) addListItem(aside.section, bullet, node);
-      else aside.section.blocks.push({ id: '', themes: [], responsible: [], ...blockOf(node) });
+      else aside.section.blocks.push(withDuties(blockOf(node)));
       aside.lastLine = node.position.end.line;
       continue;
     }
@@ -238,6 +227,20 @@ export function buildTree(lines: LineNode[], file: VFile): Section[] {
 }
 
 /** A table node's table block, or a paragraph. */
+/** A block with the units its 责任单位 clauses (or bracketed duties) name, and where each clause stands. */
+function withDuties(block: Omit<Block, 'id' | 'themes' | 'responsible'>): Block {
+  const b: Block = { id: '', themes: [], responsible: [], ...block };
+  const clauses = findResponsibility(b.text);
+  if (clauses.length) {
+    b.responsibility = clauses.map(({ role, units, clause, start, end, pieces }) => ({ role, units, clause, start, end, pieces }));
+    b.responsible = [...new Set(clauses.flatMap((c) => c.units))];
+  } else {
+    const duties = findBracketedDuties(b.text);
+    if (duties.length) b.responsible = [...new Set(duties.flatMap((d) => d.units))];
+  }
+  return b;
+}
+
 function blockOf(node: LineNode): Omit<Block, 'id' | 'themes' | 'responsible'> {
   const table = node.data?.table;
   if (!table) return paragraph(node);
