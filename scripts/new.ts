@@ -13,7 +13,7 @@ import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { slugOf } from '../src/check/texts.ts';
 import { PlanInputError, parsePlan } from '../src/pipeline/index.ts';
-import { placePath } from '../src/pipeline/meta/place.ts';
+import { placePath } from '../src/pipeline/text/place-names.ts';
 import { readSidecar } from '../src/pipeline/meta/sidecar.ts';
 import { scaffoldPlan } from '../src/scaffold/new-plan.ts';
 import { scaffoldUpdate, updateFileName } from '../src/scaffold/new-update.ts';

@@ -35,7 +35,7 @@ import { units } from './normalize/units.ts';
 import { splitInlineHeadings } from './normalize/split-inline-headings.ts';
 import { joinBrokenLines } from './normalize/join-broken-lines.ts';
 import { dedupePassages } from './normalize/dedupe-passages.ts';
-import { tables } from './structure/tables-step.ts';
+import { tables } from './tables/tables-step.ts';
 import { structure } from './structure/structure.ts';
 import { meta } from './meta/meta-step.ts';
 import { themes } from './enrich/themes.ts';

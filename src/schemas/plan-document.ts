@@ -78,7 +78,7 @@ const sectionFields = {
   /** Theme ids. */
   themes: z.array(z.string()),
   blocks: z.array(blockSchema),
-  /** The marker family, e.g. "cn-enum" for 一、 (see structure/markers.ts). */
+  /** The marker family, e.g. "cn-enum" for 一、 (see pipeline/lines/markers.ts). */
   marker: z.string().nullable().optional(),
   /** First source line of the heading (1-based). */
   line: z.number().int().optional(),

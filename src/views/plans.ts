@@ -8,7 +8,7 @@ import type { PlanDocument } from '../schemas/plan-document.ts';
 import type { PlanHistory } from '../schemas/plan-history.ts';
 import type { PlanPage } from '../schemas/plan-page.ts';
 import { displayTitle } from '../utils/plan-labels.ts';
-import { placePath } from '../pipeline/meta/place.ts';
+import { placePath } from '../pipeline/text/place-names.ts';
 
 export interface PlanRecord {
   slug: string;

@@ -97,7 +97,7 @@ describe('emit only renders the document', () => {
 
   it('takes provenance from the document, which carries the sidecar note and address', () => {
     const doc = parsePlan('（一）加强扬尘管控\n落实工地围挡。', {
-      path: 'p.txt', sidecar: { provenance: '报纸刊印稿，节选', sourceUrl: 'https://example.gov.cn/p.html' },
+      path: 'p.txt', sidecar: { provenance: '报纸刊印稿，节选', sourceUrl: 'https://example.gov.cn/p.html', accepted: [] },
     });
     expect(doc.provenance).toEqual({ text: '报纸刊印稿，节选', url: 'https://example.gov.cn/p.html' });
     const mdx = toMdx({ ...doc, provenance: { text: '另一说明' } }, 'p');

@@ -1,9 +1,9 @@
 /**
- * The place a plan applies to, read from its title (meta/place.ts): titles in the forms plans
+ * The place a plan applies to, read from its title (text/place-names.ts): titles in the forms plans
  * take, each with the place a reader would name.
  */
 import { describe, expect, it } from 'vitest';
-import { jurisdictionOf } from '../../src/pipeline/meta/place.ts';
+import { jurisdictionOf } from '../../src/pipeline/text/place-names.ts';
 
 const cases: [string, Record<string, string>][] = [
   ['上海市普陀区海绵城市建设实施方案', { name: '普陀区', province: '上海市', level: '区' }],

@@ -7,10 +7,10 @@
  *     "(江苏省)扬州市“十四五”生态环境保护规划" → 扬州市 (province 江苏省), 规划, 2021–2025
  *     "上海市普陀区人民政府办公室" → 普陀区 (province 上海市, level 区)
  */
-import { NOTICE_TITLE, docNumberOf, isOrgLine, issuerOf, isoDate } from '../structure/official-lines.ts';
+import { NOTICE_TITLE, docNumberOf, isOrgLine, issuerOf, isoDate } from '../lines/official-lines.ts';
 import type { NoticeInfo } from '../structure/notice.ts';
 import type { MastheadLine, PlanMeta } from '../types.ts';
-import { jurisdictionOf } from './place.ts';
+import { jurisdictionOf } from '../text/place-names.ts';
 import { CANONICAL_KIND, DOCUMENT_KINDS } from '../lexicon.ts';
 
 /** Genre words, longest first, so that 实施方案 wins over 方案 (the lexicon's). */

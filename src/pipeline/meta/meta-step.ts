@@ -10,7 +10,7 @@ import type { Sidecar } from '../../schemas/sidecar.ts';
 import { report } from '../messages.ts';
 import type { PlanMeta } from '../types.ts';
 import { inferMeta, type TextHints } from './infer-meta.ts';
-import { provinceFromText } from './place.ts';
+import { provinceFromText } from '../text/place-names.ts';
 import { mergeMeta } from './sidecar.ts';
 
 const FIELD_NAMES: Record<string, string> = {

@@ -6,7 +6,7 @@
 import { parse } from 'yaml';
 import { sidecarSchema, type Sidecar } from '../../schemas/sidecar.ts';
 import type { PlanMeta } from '../types.ts';
-import { NOTICE_TITLE, docNumberOf } from '../structure/official-lines.ts';
+import { NOTICE_TITLE, docNumberOf } from '../lines/official-lines.ts';
 import { kindOf } from './infer-meta.ts';
 
 export type SidecarResult = { ok: true; sidecar: Sidecar } | { ok: false; problem: string };

@@ -14,8 +14,8 @@ import type { VFile } from 'vfile';
 import { report } from '../messages.ts';
 import { PARAGRAPH_END } from '../text/cjk.ts';
 import type { LineNode, LinesRoot } from '../types.ts';
-import { continuingMarker, familyRank, matchMarker, type Marker, type MarkerFamily } from '../structure/markers.ts';
-import { DATE_LINE, DOC_NUMBER, isOrgLine, SIGNATURE_NOTE } from '../structure/official-lines.ts';
+import { continuingMarker, familyRank, matchMarker, type Marker, type MarkerFamily } from '../lines/markers.ts';
+import { DATE_LINE, DOC_NUMBER, isOrgLine, SIGNATURE_NOTE } from '../lines/official-lines.ts';
 
 const RUNNING_TEXT = /[。！？；]/;
 /** A caption, attachment or note opens a line of its own: "表1 主要指标", "附件2", "注：" — not "表水省控断面…", the rest of "地". */

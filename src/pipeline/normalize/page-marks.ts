@@ -11,7 +11,7 @@
 import type { VFile } from 'vfile';
 import { report } from '../messages.ts';
 import type { LineNode, LinesRoot } from '../types.ts';
-import { matchMarker } from '../structure/markers.ts';
+import { matchMarker } from '../lines/markers.ts';
 
 const CONTINUATION = /[（(]\s*(下转|上接|紧接|转|接)第?\s*[0-9一二三四五六七八九十]+\s*(版|页|面)\s*[）)]/g;
 const PAGE_NUMBER = /^([-—－]\s*\d{1,4}\s*[-—－]|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?)$/;
@@ -49,14 +49,6 @@ function runningLines(values: string[]): Map<number, number> {
     if (lines.size >= 2 && lines.size >= pages / 3) for (const j of lines) out.set(j, lines.size);
   }
   return out;
-}
-
-/**
- * Whether a line comes right after source line `line`: on the next line, or with only page marks
- * between them that pageMarks removed (data.followsLine). One rule for every reader of layout.
- */
-export function directlyAfter(node: LineNode, line: number): boolean {
-  return node.position.start.line === line + 1 || node.data?.followsLine === line;
 }
 
 export function pageMarks() {

@@ -14,7 +14,7 @@ import type { VFile } from 'vfile';
 import { report } from '../messages.ts';
 import { chineseNumber, circledNumber, HAN } from '../text/cjk.ts';
 import type { LineNode, LinesRoot } from '../types.ts';
-import { familyRank, type MarkerFamily } from '../structure/markers.ts';
+import { familyRank, type MarkerFamily } from '../lines/markers.ts';
 
 const MIN_LENGTH = 1000;
 const CN = '[一二三四五六七八九十]+';

@@ -8,14 +8,14 @@
 import type { VFile } from 'vfile';
 import { report } from '../messages.ts';
 import type { Block, LineNode, Section } from '../types.ts';
-import { continuingMarker, familyRank, matchMarker, printMarker, type Marker, type MarkerFamily } from './markers.ts';
+import { continuingMarker, familyRank, matchMarker, printMarker, type Marker, type MarkerFamily } from '../lines/markers.ts';
 import { listRuns, titledArticleItems } from './item-runs.ts';
 import { findBracketedDuties, findResponsibility } from './responsible.ts';
-import { directlyAfter } from '../normalize/page-marks.ts';
+import { directlyAfter } from '../lines/layout.ts';
 import {
   ATTACHMENTS, BRACKET_LEAD, bulletItem, ENUMERATION_FAMILIES, ENUMERATION_ITEM, FOREWORD, isBullet, LIST_FAMILIES, NOTES,
   SENTENCE_ITEM, TASK_CLAUSE,
-} from './line-forms.ts';
+} from '../lines/line-forms.ts';
 
 const HEADING_MAX = 50;
 /** "专栏1　“三堤三网两生态”", "专栏 2 生态清洁小流域涉及水务主要实施内容" */

@@ -17,7 +17,7 @@
  * holds neither), then each item is decided alone.
  */
 import type { LineNode } from '../types.ts';
-import { familyRank, type Marker, type MarkerFamily } from './markers.ts';
+import { familyRank, type Marker, type MarkerFamily } from '../lines/markers.ts';
 
 interface Run { family: MarkerFamily; last: number; items: number[]; anyList: boolean; hasChildren: boolean; bodyAfterLast: boolean }
 

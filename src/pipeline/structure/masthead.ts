@@ -19,8 +19,8 @@ import type { VFile } from 'vfile';
 import { excerpt, report } from '../messages.ts';
 import { wordsOnly } from '../text/cjk.ts';
 import type { LineNode, MastheadLine } from '../types.ts';
-import { matchMarker } from './markers.ts';
-import { ADDRESSEE, DATE_LINE, DOC_NUMBER, isOrgLine } from './official-lines.ts';
+import { matchMarker } from '../lines/markers.ts';
+import { ADDRESSEE, DATE_LINE, DOC_NUMBER, isOrgLine } from '../lines/official-lines.ts';
 
 export const KIND = '(?:实施方案|工作方案|行动方案|方案|规划纲要|规划|实施意见|指导意见|意见|行动计划|三年行动计划|工作要点|计划|通知|决定|办法|纲要|条例|实施细则|细则|规定|预案|应急预案|函|通告|公告)';
 const TITLE = new RegExp(`^(?:[（(][^）)]{2,8}[）)])?[《“"]?.{2,80}${KIND}[》”"]?(?:[（(][^）)]{0,30}[）)])?[》]?$`);

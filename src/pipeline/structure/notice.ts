@@ -18,7 +18,7 @@ import type { VFile } from 'vfile';
 import { report } from '../messages.ts';
 import type { LineNode } from '../types.ts';
 import { KIND } from './masthead.ts';
-import { ADDRESSEE, DATE_LINE, DOC_NUMBER, docNumberOf, NOTICE_TITLE, PUBLISH_FORMULA, SIGNATURE_NOTE, isOrgLine, issuerOf, isoDate } from './official-lines.ts';
+import { ADDRESSEE, DATE_LINE, DOC_NUMBER, docNumberOf, NOTICE_TITLE, PUBLISH_FORMULA, SIGNATURE_NOTE, isOrgLine, issuerOf, isoDate } from '../lines/official-lines.ts';
 
 const MAX_LINES = 60;
 const TITLE_WITHIN = 3;

@@ -10,7 +10,7 @@
  * metadata step reads the issuer and date from it.
  */
 import type { LineNode } from '../types.ts';
-import { DATE_LINE, SIGNATURE_NOTE, isOrgLine } from './official-lines.ts';
+import { DATE_LINE, SIGNATURE_NOTE, isOrgLine } from '../lines/official-lines.ts';
 
 const MAX_SIGNERS = 16;
 

@@ -26,7 +26,7 @@ import { takeContents } from './contents.ts';
 import { takeMasthead } from './masthead.ts';
 import { takeNotice, type NoticeInfo } from './notice.ts';
 import { takeColophon, takeSignature } from './signature.ts';
-import { jurisdictionOf } from '../meta/place.ts';
+import { jurisdictionOf } from '../text/place-names.ts';
 
 export function structure() {
   return (tree: LinesRoot, file: VFile) => {

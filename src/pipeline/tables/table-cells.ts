@@ -13,7 +13,7 @@
  * (‖ stands for a blank line, ⏎ for a line break.)
  */
 import type { LineNode } from '../types.ts';
-import { directlyAfter } from '../normalize/page-marks.ts';
+import { directlyAfter } from '../lines/layout.ts';
 
 /** Words that head a column of a plan's tables: indicator, task, project and scoring tables. */
 const HEADER_WORD = new RegExp(
