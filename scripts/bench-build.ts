@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { random } from './lib/search-corpus.ts';
+import { measureNode } from './lib/measure.ts';
 
 const { values: flags } = parseArgs({ options: { plans: { type: 'string', default: '100,1000' }, keep: { type: 'boolean', default: false } } });
 const sizes = flags.plans.split(',').map(Number).filter((n) => n > 0);
@@ -87,15 +88,11 @@ function project(plans: number): string {
 
 interface Stage { name: string; seconds: number; peakMB: number }
 
-/** One stage under GNU time: its wall seconds and the largest process's peak resident set. */
+/** One stage: its wall seconds and the largest process's peak resident set (lib/measure.ts). */
 function run(dir: string, name: string, args: string[]): Stage {
-  const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M', process.execPath, ...args], {
-    cwd: dir, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 28,
-    env: { ...process.env, SITE_URL: 'https://bench.example.test', PLAN_PARSE_CACHE: join(dir, '.plan-parse-cache') },
-  });
-  const m = /TIME ([\d.]+) (\d+)\s*$/.exec(r.stderr ?? '');
-  if (r.status !== 0 || !m) throw new Error(`${name} 失败（退出码 ${r.status}）：${(r.stderr ?? '').slice(-2000)}`);
-  return { name, seconds: Number(m[1]), peakMB: Math.round(Number(m[2]) / 1024) };
+  const env = { ...process.env, SITE_URL: 'https://bench.example.test', PLAN_PARSE_CACHE: join(dir, '.plan-parse-cache') };
+  const { seconds, peakMB } = measureNode(args, { cwd: dir, env });
+  return { name, seconds, peakMB };
 }
 
 function build(dir: string): Stage[] {

@@ -16,17 +16,16 @@
  * 20), --keep (keep the generated corpus's temporary directory). The large corpus is written to a
  * temporary directory and deleted afterwards.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from './lib/browser.ts';
 import { startServer } from './lib/static-server.ts';
+import { measureNode } from './lib/measure.ts';
 import { generateCorpus } from './lib/search-corpus.ts';
 import { FIXED_QUERIES, groundTruth, loadSections, sampledQueries, type PublishedSection } from './lib/search-queries.ts';
 import { parseSynonyms } from '../src/schemas/synonyms.ts';
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
 const { values: flags } = parseArgs({ options: { plans: { type: 'string', default: '1000' }, sampled: { type: 'string', default: '20' }, keep: { type: 'boolean', default: false } } });
@@ -67,9 +66,11 @@ interface Indexing {
   sections: number;
 }
 
+/** The indexer's counts (its --stats line), with wall time and peak memory measured from outside. */
 function buildIndex(data: string, out: string): Indexing {
-  const stdout = execFileSync(process.execPath, ['scripts/build-search.ts', '--data', data, '--out', out, '--stats'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  return JSON.parse(stdout.trim().split('\n').at(-1)!) as Indexing;
+  const { seconds, peakMB, stdout } = measureNode(['scripts/build-search.ts', '--data', data, '--out', out, '--stats']);
+  const counts = JSON.parse(stdout.trim().split('\n').at(-1)!) as Pick<Indexing, 'plans' | 'sections'>;
+  return { ...counts, seconds, peakMB };
 }
 
 const median = (xs: number[]): number => {
@@ -161,7 +162,7 @@ async function measure(session: BrowserSession, base: string, sections: Publishe
 const pad = (s: string | number, n: number): string => String(s).padStart(n);
 
 function report(title: string, rows: Row[], indexing: Indexing): void {
-  console.log(`\n## ${title}：${indexing.plans} 份规划，${indexing.sections} 个章节；建索引 ${indexing.seconds.toFixed(1)} 秒，索引进程内存峰值 ${indexing.peakMB} MB`);
+  console.log(`\n## ${title}：${indexing.plans} 份规划，${indexing.sections} 个章节；建索引 ${indexing.seconds.toFixed(1)} 秒，内存峰值（最大的进程）${indexing.peakMB} MB`);
   console.log(`${'检索词'.padEnd(14)}${pad('应有', 6)}${pad('P冷', 6)}${pad('R冷', 6)}${pad('P热', 6)}${pad('R热', 6)}${pad('冷ms', 7)}${pad('搜索ms', 8)}${pad('热ms', 6)}${pad('冷KB', 7)}${pad('请求', 5)}  类别`);
   for (const r of rows) {
     console.log(`${r.q.padEnd(14)}${pad(r.truth, 6)}${pad(r.precisionCold.toFixed(2), 6)}${pad(r.recallCold.toFixed(2), 6)}${pad(r.precisionWarm.toFixed(2), 6)}${pad(r.recallWarm.toFixed(2), 6)}${pad(r.coldMs.toFixed(0), 7)}${pad(r.searchMs.toFixed(0), 8)}${pad(r.warmMs.toFixed(0), 6)}${pad(r.coldKB.toFixed(0), 7)}${pad(r.requests, 5)}  ${r.kind}`);

@@ -66,7 +66,7 @@ interface Plan {
   records: SectionRecord[];
 }
 
-const stats = { peakKB: 0, indexes: 0, records: 0 };
+const stats = { indexes: 0, records: 0 };
 
 function readPlans(): Plan[] {
   if (!existsSync(dataDir)) {
@@ -96,29 +96,8 @@ function planFilters(p: Plan): Record<string, string[]> {
   return f;
 }
 
-/** The id of the running Pagefind service process, for its peak memory. */
-function serviceProcesses(): number[] {
-  try {
-    return readFileSync(`/proc/${process.pid}/task/${process.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    return [];
-  }
-}
-
-function notePeak(): void {
-  for (const pid of serviceProcesses()) {
-    try {
-      const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      if (m) stats.peakKB = Math.max(stats.peakKB, Number(m[1]));
-    } catch {
-      // The process ended between listing and reading.
-    }
-  }
-}
-
 /** Restarts the service with a chunk size (read by Pagefind from the environment at start). */
 async function restartService(chunk: number): Promise<void> {
-  notePeak();
   await pagefind.close();
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(chunk);
 }
@@ -140,7 +119,6 @@ async function add(index: PagefindIndex, url: string, content: string, filters: 
 async function writeBundle(index: PagefindIndex, dir: string, withScript: boolean): Promise<void> {
   const { files, errors } = await index.getFiles();
   if (errors.length) throw new Error(`Pagefind 无法输出索引：${errors.join('；')}`);
-  notePeak();
   await index.deleteIndex();
   for (const f of files) {
     const keep = f.path.endsWith('.pf_meta') || f.path === 'pagefind-entry.json'
@@ -229,7 +207,6 @@ const sections = plans.reduce((sum, p) => sum + p.records.length, 0);
 try {
   const routers = await buildRouters(plans);
   await buildGroups(plans);
-  notePeak();
   await pagefind.close();
   const version = createHash('sha256')
     .update(JSON.stringify(plans.map((p) => [p.info, p.records])))
@@ -238,7 +215,7 @@ try {
   writeJson(manifestPath, manifest);
   console.log(`搜索索引：${plans.length} 份规划、${sections} 个章节 → ${outPath('/pagefind/')}、${outPath('/search-data/')}（${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
   if (showStats) {
-    console.log(JSON.stringify({ plans: plans.length, sections, routers, indexes: stats.indexes, records: stats.records, seconds: (Date.now() - started) / 1000, peakMB: Math.round(stats.peakKB / 1024) }));
+    console.log(JSON.stringify({ plans: plans.length, sections, routers, indexes: stats.indexes, records: stats.records, seconds: (Date.now() - started) / 1000 }));
   }
 } catch (error) {
   await pagefind.close();
