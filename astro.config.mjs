@@ -19,6 +19,9 @@ if (!site.fromEnv && process.argv.includes('build')) {
 export default defineConfig({
   site: site.url,
   trailingSlash: 'always',
+  // The content store lives in node_modules/.astro unless ASTRO_CACHE_DIR says otherwise: the build
+  // benchmark's projects link this project's node_modules and must not share its store.
+  ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   markdown: { processor },
   integrations: [mdx({ processor }), sitemap()],
   // Every stylesheet is a file, never an inline <style>: the Content-Security-Policy every page

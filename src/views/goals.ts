@@ -326,11 +326,20 @@ function strictestFirst(better: 'higher' | 'lower') {
     || (b.year ?? 0) - (a.year ?? 0);
 }
 
-/** The goals of one theme (by the indicator's theme, else the goal's own), grouped by indicator in catalogue order. */
-export function themeGoals(index: GoalsIndex, themeId: string): { view: IndicatorView; rows: GoalRow[] }[] {
+/**
+ * Goals listed per indicator on a theme page: the theme page is no place for every goal of a
+ * national corpus (the indicator's own page compares them all), so it shows this many and counts the rest.
+ */
+export const THEME_GOALS_PER_INDICATOR = 12;
+
+/**
+ * The goals of one theme (by the indicator's theme, else the goal's own), grouped by indicator in
+ * catalogue order: at most THEME_GOALS_PER_INDICATOR rows each, in the indicator's order, and the total.
+ */
+export function themeGoals(index: GoalsIndex, themeId: string): { view: IndicatorView; rows: GoalRow[]; total: number }[] {
   return index.indicators
     .filter((v) => v.entry.theme === themeId)
-    .map((view) => ({ view, rows: view.rows }));
+    .map((view) => ({ view, rows: view.rows.slice(0, THEME_GOALS_PER_INDICATOR), total: view.rows.length }));
 }
 
 /** Goals of a theme that the catalogue does not know, by plan (they cannot be compared). */

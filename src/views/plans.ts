@@ -9,6 +9,7 @@ import type { PlanHistory } from '../schemas/plan-history.ts';
 import type { PlanPage } from '../schemas/plan-page.ts';
 import { displayTitle } from '../utils/plan-labels.ts';
 import { placePath } from '../pipeline/text/place-names.ts';
+import { pagesByWeight, type ListPage } from './paging.ts';
 
 export interface PlanRecord {
   slug: string;
@@ -110,3 +111,44 @@ export function facetValues(plans: PlanRecord[]): Record<FacetId, FacetValue[]> 
 /** URL of a facet value's page; values are written as printed (Chinese is fine in a path). */
 export const facetHref = (facet: FacetId, value: string): string => `/plans/${facet}/${encodeURIComponent(value)}/`;
 export const orderHref = (order: string): string => (order === 'newest' ? '/plans/' : `/plans/sort/${order}/`);
+
+/**
+ * Plans on one page of /plans/ and of its sort and filter pages: an entry is about 220 bytes of
+ * HTML, so a page stays near 110 KB; at 10,000 plans the list has 20 pages, not one of 2 MB.
+ */
+export const PLAN_LIST_PAGE = 500;
+
+/** One of the plan list's pre-rendered views: an order ("sort", "oldest") or a filter ("kind", "规划"). */
+export interface PlanListing {
+  facet: 'sort' | FacetId;
+  value: string;
+  order: (typeof ORDERS)[number];
+  filter: (typeof FACETS)[number] | undefined;
+  plans: PlanRecord[];
+  pages: ListPage<PlanRecord>[];
+  /** Page 1's address (/plans/, /plans/sort/oldest/, /plans/kind/规划/). */
+  first: string;
+  /** Where pages 2, 3 … live: <base><n>/ (page 2 of /plans/ is /plans/sort/newest/2/). */
+  base: string;
+}
+
+export function planListing(all: readonly PlanRecord[], facet: 'sort' | FacetId, value: string): PlanListing {
+  const order = facet === 'sort' ? ORDERS.find((o) => o.id === value) ?? ORDERS[0] : ORDERS[0];
+  const filter = FACETS.find((f) => f.id === facet);
+  const plans = (filter ? all.filter((p) => filter.valueOf(p) === value) : [...all]).sort(order.compare);
+  return {
+    facet, value, order, filter, plans,
+    pages: pagesByWeight(plans, () => 1, PLAN_LIST_PAGE),
+    first: filter ? facetHref(filter.id, value) : orderHref(order.id),
+    base: `/plans/${facet}/${encodeURIComponent(value)}/`,
+  };
+}
+
+/** Every listing the site pre-renders: the orders (newest is /plans/ itself) and each facet value. */
+export function planListings(all: readonly PlanRecord[]): PlanListing[] {
+  const values = facetValues([...all]);
+  return [
+    ...ORDERS.map((o) => planListing(all, 'sort', o.id)),
+    ...FACETS.flatMap((f) => values[f.id].map((v) => planListing(all, f.id, v.value))),
+  ];
+}
