@@ -6,6 +6,7 @@
  * benchmark, so what is searched and what is checked cannot drift apart.
  */
 import type { PlanDocument, Section } from '../schemas/plan-document.ts';
+import { comparePlacePaths } from '../pipeline/text/place-names.ts';
 
 /** The parts of a plan document the search reads. */
 export type SearchableDoc = Pick<PlanDocument, 'meta' | 'sections'>;
@@ -80,7 +81,7 @@ export function planInfo(slug: string, doc: SearchableDoc): PlanRecordInfo {
 /** Search order of plans: by place (outermost first), plans without a place last, newest first. */
 export function comparePlans(a: PlanRecordInfo, b: PlanRecordInfo): number {
   if (!a.place.length !== !b.place.length) return a.place.length ? -1 : 1;
-  return a.place.join('\u0000').localeCompare(b.place.join('\u0000'), 'zh-CN')
+  return comparePlacePaths(a.place, b.place)
     || (b.issued ?? '').localeCompare(a.issued ?? '')
     || a.title.localeCompare(b.title, 'zh-CN')
     || a.slug.localeCompare(b.slug);

@@ -8,7 +8,7 @@ import type { PlanDocument } from '../schemas/plan-document.ts';
 import type { PlanHistory } from '../schemas/plan-history.ts';
 import type { PlanPage } from '../schemas/plan-page.ts';
 import { displayTitle } from '../utils/plan-labels.ts';
-import { placePath } from '../pipeline/text/place-names.ts';
+import { comparePlacePaths, placePath } from '../pipeline/text/place-names.ts';
 import { pagesByWeight, type ListPage } from './paging.ts';
 
 export interface PlanRecord {
@@ -69,7 +69,7 @@ export function byTitle(a: PlanRecord, b: PlanRecord): number {
 /** By place path (province, city, …), plans without a place last; newest first within a place. */
 export function byPlace(a: PlanRecord, b: PlanRecord): number {
   if (!a.placePath.length !== !b.placePath.length) return a.placePath.length ? -1 : 1;
-  return a.placePath.join('\u0000').localeCompare(b.placePath.join('\u0000'), 'zh-CN') || byNewest(a, b);
+  return comparePlacePaths(a.placePath, b.placePath) || byNewest(a, b);
 }
 
 /** The orders the list offers, each a pre-rendered page; the first is /plans/ itself. */

@@ -3,7 +3,7 @@
  * take, each with the place a reader would name.
  */
 import { describe, expect, it } from 'vitest';
-import { jurisdictionOf } from '../../src/pipeline/text/place-names.ts';
+import { comparePlacePaths, jurisdictionOf } from '../../src/pipeline/text/place-names.ts';
 
 const cases: [string, Record<string, string>][] = [
   ['上海市普陀区海绵城市建设实施方案', { name: '普陀区', province: '上海市', level: '区' }],
@@ -26,5 +26,16 @@ describe('the place of a plan, from its title', () => {
   it('"全县…" and "本县…" name no county', () => {
     expect(jurisdictionOf('全县生态环境保护实施方案', null)).toBeNull();
     expect(jurisdictionOf('本县生态环境保护实施方案', null)).toBeNull();
+  });
+});
+
+describe('comparePlacePaths', () => {
+  it('compares name by name in pinyin order, outermost first, a place before the places below it', () => {
+    const paths = [['上海市', '宝山区'], ['上海市'], ['广东省', '江门市'], ['上海', '市北'], ['上海市', '北']];
+    const sorted = [...paths].sort(comparePlacePaths).map((p) => p.join(' › '));
+    expect(sorted).toEqual(['广东省 › 江门市', '上海 › 市北', '上海市', '上海市 › 宝山区', '上海市 › 北']);
+    // Joined with U+0000, the collator ignores the separator and cannot tell these two apart.
+    expect('上海\u0000市北'.localeCompare('上海市\u0000北', 'zh-CN')).toBe(0);
+    expect(comparePlacePaths(['上海', '市北'], ['上海市', '北'])).not.toBe(0);
   });
 });

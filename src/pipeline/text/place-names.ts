@@ -104,3 +104,17 @@ export function placePath(j: Jurisdiction | null | undefined): string[] {
   const names = [j.province, j.city, j.county, j.name].filter((n): n is string => Boolean(n));
   return names.filter((n, i) => n !== names[i - 1]);
 }
+
+/**
+ * Place paths in reading order, outermost name first, each name by its pinyin collation; a path
+ * before the paths below it ("上海市" before "上海市 › 宝山区"). Compared name by name, not as one
+ * joined string: a separator such as U+0000 is ignored by the collator, so "上海 › 市北" and
+ * "上海市 › 北" would compare equal.
+ */
+export function comparePlacePaths(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const c = a[i]!.localeCompare(b[i]!, 'zh-CN');
+    if (c) return c;
+  }
+  return a.length - b.length;
+}
