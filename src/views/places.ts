@@ -99,7 +99,10 @@ export function buildPlaces(plans: PlanRecord[], file: PlacesFile): PlaceIndex {
     for (const name of names) {
       if (/、/.test(name)) continue; // one value for several places: no one place's page
       const under = named(name).filter((n) => plan.placePath.every((p, i) => n.path[i] === p));
-      const node = under[0] ?? (named(name).length === 1 ? named(name)[0]! : nodeFor([...plan.placePath.filter((p) => p !== name), name]));
+      // A place of that name elsewhere only when it is the one such place in the plan's province (or
+      // the plan names none): a Beijing plan's "朝阳区" is not Changchun's 朝阳区.
+      const elsewhere = named(name).filter((n) => !plan.placePath.length || n.path[0] === plan.placePath[0]);
+      const node = under[0] ?? (elsewhere.length === 1 ? elsewhere[0]! : nodeFor([...plan.placePath.filter((p) => p !== name), name]));
       byGoalPlace.set(goalPlaceKey(plan.slug, name), node);
       if (!node.targetedBy.includes(plan) && !node.plans.includes(plan)) node.targetedBy.push(plan);
     }

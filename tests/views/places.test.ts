@@ -101,6 +101,21 @@ describe('places the plans do not fully describe', () => {
     expect(own).toBe(built.byPlan.get(plan.slug));
     expect(own.targetedBy).not.toContain(withGoals);
   });
+
+  it('links a goal to a same-named place elsewhere only within the plan\'s province', () => {
+    // A plan of another province whose table names a district the tree has only here.
+    const elsewhere = plans.find((p) => p.placePath.length >= 2 && p.placePath[0] !== plan.placePath[0])!;
+    expect(elsewhere).toBeDefined();
+    const district = plan.placePath[1]!;
+    const goals = [{ ...plan.doc.goals[0]!, place: district }];
+    const foreign = { ...elsewhere, slug: 'foreign', doc: { ...elsewhere.doc, goals } };
+    const sameProvince = { ...plan, slug: 'same-province', placePath: [plan.placePath[0]!], doc: { ...plan.doc, goals } };
+    const built = buildPlaces([...plans, foreign, sameProvince], file);
+    const fromForeign = built.byGoalPlace.get(goalPlaceKey('foreign', district))!;
+    expect(fromForeign.path).toEqual([...elsewhere.placePath, district]);
+    expect(fromForeign).not.toBe(built.byPlan.get(plan.slug));
+    expect(built.byGoalPlace.get(goalPlaceKey('same-province', district))).toBe(built.byPlan.get(plan.slug));
+  });
 });
 
 describe('bad places files', () => {
