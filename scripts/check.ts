@@ -9,7 +9,7 @@
  * metadata file count as one — while every error anywhere still fails the check. Exit 1 when there
  * is any error.
  */
-import { execFileSync } from 'node:child_process';
+import { changedFiles } from '../src/history/git-log.ts';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatProblem, type Problem } from '../src/data/problem.ts';
@@ -35,8 +35,7 @@ const errors = problems.filter((p) => p.severity === 'error').length;
 /** The files the branch changed since it left `ref` (git diff ref...HEAD), or null without git. */
 function changedSince(ref: string): Set<string> | null {
   try {
-    const out = execFileSync('git', ['-c', 'core.quotepath=off', 'diff', '--name-only', `${ref}...HEAD`], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    return new Set(out.split('\n').filter(Boolean));
+    return new Set(changedFiles(root, ref));
   } catch (error) {
     process.stderr.write(`无法取得相对 ${ref} 改动的文件（${(error as Error).message.split('\n')[0]}），标注全部问题。\n`);
     return null;

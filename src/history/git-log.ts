@@ -34,6 +34,11 @@ const git = (cwd: string, args: string[]): Buffer =>
   execFileSync('git', ['-c', 'core.quotepath=off', ...args], { cwd, maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, TZ: 'Asia/Shanghai' } });
 const run = (cwd: string, args: string[]): string => git(cwd, args).toString('utf8');
 
+/** The files a branch changed since it left `ref` (git diff --name-only ref...HEAD), relative to the repository's root; throws without git or without the ref. */
+export function changedFiles(cwd: string, ref: string): string[] {
+  return run(cwd, ['diff', '--name-only', `${ref}...HEAD`]).split('\n').filter(Boolean);
+}
+
 /** The history of the texts under `dir`, or why there is none. */
 export function readGitHistory(dir: string): GitHistory {
   let root: string;
