@@ -11,7 +11,7 @@ import { compileCatalogue, parseIndicators } from '../pipeline/enrich/goals-indi
 import type { IndicatorEntry } from '../schemas/indicators.ts';
 import { actualsOf, parseUpdates, type UpdateRecord } from './updates.ts';
 import { DataFileError } from '../data/problem.ts';
-import { buildGoals, type GoalsIndex } from './goals.ts';
+import { buildGoals, goalRegions, type GoalRegion, type GoalsIndex } from './goals.ts';
 import { loadSite, type Site } from './site.ts';
 import { buildDay } from '../utils/dates.ts';
 import { goalPlaceKey } from './places.ts';
@@ -29,6 +29,8 @@ export interface GoalsSite {
   themeName: Map<string, string>;
   /** Every catalogue indicator's name by id (an update may report one no plan sets a target for). */
   indicatorName: Map<string, string>;
+  /** The place × indicator comparison by province (/goals/places/<slug>/). */
+  regions: GoalRegion[];
 }
 
 export { buildDay } from '../utils/dates.ts';
@@ -72,8 +74,11 @@ async function build(): Promise<GoalsSite> {
     asOf,
     themeName: new Map(site.themes.map((t) => [t.theme.id, t.theme.name])),
     indicatorName: new Map(catalogue.map((e) => [e.id, e.name])),
+    regions: goalRegions(index, (name) => site.places.roots.find((n) => n.name === name)?.slug ?? null),
   };
 }
 
 /** /goals/<indicator id>/ */
 export const indicatorHref = (id: string): string => `/goals/${id}/`;
+/** /goals/places/<province slug>/ */
+export const regionHref = (slug: string): string => `/goals/places/${slug}/`;

@@ -16,6 +16,7 @@ import { formatNumber, goalShort, goalTarget, scopeKey } from '../pipeline/lexic
 import type { Comparator, Goal, Milestone } from '../pipeline/types.ts';
 import type { Actual } from '../schemas/actuals.ts';
 import type { IndicatorEntry } from '../schemas/indicators.ts';
+import { pagesByWeight, type ListPage } from './paging.ts';
 
 /** A plan's goal as the pipeline writes it (the PlanDocument's Goal). */
 export type GoalInput = Goal;
@@ -361,4 +362,42 @@ export function relatedIndicators(entry: IndicatorEntry, views: readonly Indicat
   const mine = entry.synonyms;
   return views.filter((v) => v.entry.id !== entry.id
     && v.entry.synonyms.some((s) => mine.some((m) => s.includes(m) || m.includes(s))));
+}
+
+/** The places of one province (or of no known province) with catalogued goals: one /goals/places/<slug>/ page. */
+export interface GoalRegion {
+  /** The province as the plans name it ("上海市"), or "地区不详". */
+  name: string;
+  /** Its place page's segment ("shanghai"), or "unknown". */
+  slug: string;
+  places: PlaceGoals[];
+  goals: number;
+}
+
+/**
+ * The place × indicator comparison cut by province: one matrix of every place would grow with the
+ * corpus (1.1 MB of HTML at 1,000 plans, of 3,000 counties at national scale); a province's places
+ * make a table a reader can scan. Provinces in the order of the places (pinyin), unknown last.
+ */
+export function goalRegions(index: GoalsIndex, slugOf: (province: string) => string | null): GoalRegion[] {
+  const regions = new Map<string, GoalRegion>();
+  for (const p of index.places) {
+    const name = p.key.split('/')[0] || '地区不详';
+    let region = regions.get(name);
+    if (!region) regions.set(name, (region = { name, slug: (p.key && slugOf(name)) || 'unknown', places: [], goals: 0 }));
+    region.places.push(p);
+    region.goals += p.rows.length;
+  }
+  return [...regions.values()];
+}
+
+/**
+ * Goals on one page of an indicator's comparison: a goal costs about 1.6 KB of HTML (its chart row
+ * and its table row, measured at 1,000 plans), so a page stays near 200 KB.
+ */
+export const INDICATOR_PAGE_GOALS = 120;
+
+/** An indicator's goals, strictest first, cut into pages (page 1 is /goals/<id>/). */
+export function indicatorPages(view: IndicatorView): ListPage<GoalRow>[] {
+  return pagesByWeight(view.rows, () => 1, INDICATOR_PAGE_GOALS);
 }
