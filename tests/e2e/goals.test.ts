@@ -64,6 +64,7 @@ describe.skipIf(skip)('goals pages in Chromium', () => {
       const labels = await page.locator('svg.chart text.label').allTextContents();
       const rows = await page.locator('#goal-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.querySelector('th')!.textContent!.trim()));
       expect(await page.locator('svg.chart circle.target').count()).toBe(labels.length);
+      expect(labels.length).toBeGreaterThan(0);
       expect(rows.length).toBeGreaterThanOrEqual(labels.length);
       labels.forEach((label, i) => expect(rows[i]!.startsWith(label.split(' ')[0]!)).toBe(true));
       // The caption points to the table, which has a caption of its own.

@@ -16,7 +16,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fromHtml } from 'hast-util-from-html';
 import { parseSynonyms } from '../../src/schemas/synonyms.ts';
+import { ids } from '../helpers/html.ts';
 import { FIXED_QUERIES, groundTruth, loadSections, sampledQueries } from '../../scripts/lib/search-queries.ts';
 import { CHROMIUM_PATH, chromiumAvailable, findOverflowingElements, formatViolations, launchBrowser, runAxe, type BrowserSession, SCREENSHOTS } from './browser.ts';
 import { startServer, type StaticServer } from '../../scripts/lib/static-server.ts';
@@ -123,6 +125,7 @@ describe.runIf(!skip || onCI)('search page in Chromium', () => {
       await page.waitForFunction((n) => performance.getEntriesByName('search-done').length > n, before);
       expect(new URL(page.url()).searchParams.get('page')).toBe('2');
       const second = await hrefs(page);
+      expect(second.length).toBeGreaterThan(0);
       expect(second.filter((h) => first.includes(h))).toEqual([]);
       // &all=1 lists every result on one page.
       await page.goto(url(q, '&all=1'));
@@ -144,8 +147,8 @@ describe.runIf(!skip || onCI)('search page in Chromium', () => {
       expect(list.length).toBeGreaterThan(0);
       for (const h of list) {
         const [pathname, id] = h.split('#') as [string, string];
-        const html = await (await fetch(`${server.url}${pathname}`)).text();
-        expect(html.includes(`id="${id}"`), `${h}: the plan page has an element with id ${id}`).toBe(true);
+        const plan = fromHtml(await (await fetch(`${server.url}${pathname}`)).text());
+        expect(ids(plan).has(id), `${h}: the plan page has an element with id ${id}`).toBe(true);
       }
       await page.locator('[data-search-results] a').first().click();
       await page.waitForURL(/\/plans\/[^/]+\/#/);
@@ -178,6 +181,7 @@ describe.runIf(!skip || onCI)('search page in Chromium', () => {
       await page.goto(url('水体', '&theme=clear-water&all=1'));
       await waitDone(page);
       const water = sorted(groundTruth(sections.filter((s) => s.themes.includes('clear-water')), '水体', groups));
+      expect(water.length).toBeGreaterThan(0);
       expect(sorted(await hrefs(page))).toEqual(water);
     } finally {
       await page.close();
@@ -203,6 +207,7 @@ describe.runIf(!skip || onCI)('search page in Chromium', () => {
     try {
       await page.goto(`${server.url}/search/`);
       await page.waitForLoadState('networkidle');
+      expect(requested).toContain('/search/');
       expect(requested.filter((p) => p.startsWith('/pagefind/') || p.startsWith('/search-data/'))).toEqual([]);
       expect(requested.some((p) => /\/_astro\/run\./.test(p))).toBe(false);
       expect(await page.locator('[data-search-results]').getAttribute('data-search-state')).toBe('idle');

@@ -26,6 +26,9 @@ describe('the values of content/updates/', () => {
   });
 
   const onSite = actuals.filter((a) => a.source.url.startsWith('/plans/'));
+  it('has values whose source is a clause on the site (each checked below)', () => {
+    expect(onSite.length).toBeGreaterThan(0);
+  });
   it.each(onSite.map((a) => [`${a.file} ${a.indicator} ${a.place} ${a.year}${a.scope ? ` ${a.scope}` : ''}`, a] as const))('%s is stated in the clause it links to', (_name, a) => {
     const [, slug, anchor] = /^\/plans\/([a-z0-9-]+)\/#(.+)$/.exec(a.source.url)!;
     const doc = seedBySlug(slug!);

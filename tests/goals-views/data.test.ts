@@ -49,6 +49,7 @@ describe('chart layout', () => {
     const layout = chartLayout(view.rows, view.entry.unit, view.entry.better)!;
     expect(layout.mode).toBe('level');
     expect(layout.rows.map((r) => r.target.value)).toEqual(view.rows.filter((r) => !r.change).map((r) => r.value));
+    expect(layout.rows.length).toBeGreaterThan(0);
     for (const r of layout.rows) {
       expect(r.target.x).toBeGreaterThanOrEqual(0);
       expect(r.target.x).toBeLessThanOrEqual(100);

@@ -54,6 +54,7 @@ describe('the goals index on the real plans', () => {
     for (const id of ['air.pm25', 'air.good-days', 'water.drinking-source', 'soil.farmland-safe-use']) {
       const view = index.byIndicator.get(id);
       expect(view, id).toBeDefined();
+      expect(view!.rows.length, id).toBeGreaterThan(0);
       expect(view!.rows.every((r) => r.indicatorId === id)).toBe(true);
     }
     expect(index.byIndicator.get('air.pm25')!.places).toBeGreaterThanOrEqual(2);
@@ -61,6 +62,7 @@ describe('the goals index on the real plans', () => {
 
   it('orders an indicator’s goals strictest first (PM2.5: lowest concentration first)', () => {
     const values = index.byIndicator.get('air.pm25')!.rows.filter((r) => !r.change).map((r) => r.value);
+    expect(values.length).toBeGreaterThan(1);
     expect(values).toEqual([...values].sort((a, b) => a - b));
   });
 
@@ -74,6 +76,7 @@ describe('the goals index on the real plans', () => {
   it('gives each place its goals by indicator, linking every goal to its clause', () => {
     const xuchang = index.places.find((p) => p.key === '河南省/许昌市')!;
     expect(xuchang.byIndicator.get('air.pm25')!.map((r) => r.year)).toEqual([2021, 2020]);
+    expect(index.rows.length).toBeGreaterThan(0);
     for (const r of index.rows) expect(r.href).toBe(`/plans/${r.planSlug}/#${r.blockId}`);
   });
 });

@@ -13,6 +13,7 @@ const vocabulary = loadVocabulary();
 
 describe('the vocabulary file', () => {
   it('names and explains every kind of the contract', () => {
+    expect(channelKinds.length).toBeGreaterThan(0);
     expect(Object.keys(vocabulary.kinds).sort()).toEqual([...channelKinds].sort());
     for (const info of Object.values(vocabulary.kinds)) expect(info.description.length).toBeGreaterThan(20);
   });
@@ -22,6 +23,8 @@ describe('the vocabulary file', () => {
     expect([...channelKinds].filter((k) => !covered.has(k))).toEqual([]);
     const withExamples = vocabulary.rules.filter((r) => r.source.examples?.length);
     expect(withExamples.length).toBeGreaterThan(vocabulary.rules.length * 0.8);
+    // Each example and near miss below is a test of its own; some rules must have near misses.
+    expect(vocabulary.rules.some((r) => r.source.nearMisses?.length)).toBe(true);
   });
 
   for (const rule of vocabulary.rules) {

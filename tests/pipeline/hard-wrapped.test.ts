@@ -49,9 +49,11 @@ describe('hard-wrapped text, as a PDF gives it', () => {
     // Nothing lost: every word of the plain parse, in order. A web page's additions that the plain
     // parse removes whole (a download site's notice, a file name) may stay when broken over lines.
     const words = wordsKept(plainDoc, wrappedDoc);
+    expect(words.total).toBeGreaterThan(0);
     expect(words.kept, `lost from: ${words.where}`).toBe(words.total);
     expect(words.added, 'extra text kept').toBeLessThan(words.total * 0.05);
     const a = outline(plainDoc);
+    expect(a.length).toBeGreaterThan(0);
     const b = new Set(outline(wrappedDoc));
     expect(a.filter((line) => !b.has(line))).toEqual([]);
   });

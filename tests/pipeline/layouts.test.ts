@@ -30,13 +30,19 @@ const layouts: Record<string, (body: string) => string> = {
   'headings in Markdown bold': (b) => lines(b, (l) => [/^[一二三四五六七八九十]+、[^。]{1,30}$/.test(l) ? `**${l}**` : l]),
 };
 
+it('lays out most seeds (the plain ones)', () => {
+  expect(plainSeeds.length).toBeGreaterThanOrEqual(15);
+});
+
 describe.each(Object.entries(layouts))('%s', (_, layout) => {
   it.each(plainSeeds.map((s) => [s.file, s.text] as const))('%s: same words, outline, metadata, goals and channels', (file, text) => {
     const [head, body] = frontMatter(text);
     const before = parsePlan(text, { path: file });
     const after = parsePlan(head + layout(body), { path: file });
     const words = wordsKept(before, after);
+    expect(words.total).toBeGreaterThan(0);
     expect(words.kept, `lost from: ${words.where}`).toBe(words.total);
+    expect(outline(before).length).toBeGreaterThan(0);
     const kept = new Set(outline(after));
     expect(outline(before).filter((line) => !kept.has(line))).toEqual([]);
     expect(after.meta).toEqual(before.meta);

@@ -43,19 +43,25 @@ function parseOrInputError(text: string): PlanDocument | null {
 
 describe('never refuses malformed input', () => {
   it('random plan-shaped text always gives a valid document', () => {
+    let documents = 0;
     fc.assert(fc.property(planish, (text) => {
       const doc = parseOrInputError(text);
       if (doc) expect(planDocumentSchema.safeParse(doc).success).toBe(true);
+      if (doc) documents++;
     }), {
       ...fuzzOptions(300),
       // Counterexamples found before, kept so that they are tried on every run: a signing body
       // whose place name carried "**" made an invalid RegExp (official-lines issuerOf).
       examples: [['**中共某市委'], ['(某市)中共某市委'], ['[某区]政府某区委']],
     });
+    // Texts of white space only are refused; the rest must have given documents to validate.
+    expect(documents).toBeGreaterThan(0);
   });
 
   it('damaged seeds (lines dropped, repeated, swapped) always give a valid document', () => {
     const seeds = seedFiles.map((f) => readFileSync(`seeds/${f}`, 'utf8').split('\n'));
+    expect(seeds.length).toBeGreaterThan(0);
+    let documents = 0;
     const damaged = fc.tuple(fc.nat(seeds.length - 1), fc.array(fc.tuple(fc.nat(200), fc.nat(200), fc.constantFrom('drop', 'repeat', 'swap'))))
       .map(([i, edits]) => {
         const lines = [...(seeds[i] ?? [])];
@@ -72,7 +78,9 @@ describe('never refuses malformed input', () => {
     fc.assert(fc.property(damaged, (text) => {
       const doc = parseOrInputError(text);
       if (doc) expect(planDocumentSchema.safeParse(doc).success).toBe(true);
+      if (doc) documents++;
     }), fuzzOptions(60));
+    expect(documents).toBeGreaterThan(0);
   });
 });
 
@@ -80,6 +88,7 @@ describe.each(seedFiles)('idempotence: %s', (file) => {
   it('parsing the published text again gives the same structure', () => {
     const first = parsePlan(new Uint8Array(readFileSync(`seeds/${file}`)), { path: file });
     const again = parsePlan(toPlainText(first), { path: file });
+    expect(outline(first).length).toBeGreaterThan(0);
     expect(outline(again)).toEqual(outline(first));
     // Same words in every section (a paragraph that print cut short may join its neighbour).
     const perSection = (d: PlanDocument) => flat(d.sections).map((s) => wordsOnly(s.blocks.map((b) => b.text).join('')));

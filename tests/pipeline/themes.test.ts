@@ -52,6 +52,7 @@ describe('heading context', () => {
       // The nearest heading that names the battle is given: the task's own ("7 .着力打好细颗粒物和臭氧…")
       // or else the battle's.
       const nearest = headingThemes(task.heading, taxonomy).includes('blue-sky') ? task : sky;
+      expect([...blocksUnder(task)].length, task.heading).toBeGreaterThan(0);
       for (const b of blocksUnder(task)) {
         expect(b.themeWhy).toContainEqual({ theme: 'blue-sky', by: 'heading', evidence: [`${nearest.number}${nearest.heading}`] });
       }
@@ -70,6 +71,7 @@ describe('heading context', () => {
   it('seed 004: the water section and its paragraphs are clear-water', () => {
     const water = sectionNamed(seed004, '着力打好碧水保卫战');
     expect(water.themes).toContain('clear-water');
+    expect([...blocksUnder(water)].length).toBeGreaterThan(0);
     for (const b of blocksUnder(water)) expect(b.themes).toContain('clear-water');
     // …and the soil section is not.
     expect(sectionNamed(seed004, '扎实推进净土保卫战').themes).not.toContain('clear-water');
@@ -157,6 +159,7 @@ describe('vocabulary', () => {
     for (const [doc, sentence, theme] of cases) {
       const found = vocabularyThemes(inSeed(doc, sentence), taxonomy);
       expect([...found.keys()], sentence).toContain(theme);
+      expect(found.get(theme)!.words.length, sentence).toBeGreaterThan(0);
       for (const word of found.get(theme)!.words) expect(sentence).toContain(word);
     }
   });
@@ -198,6 +201,7 @@ describe('vocabulary', () => {
 
 describe('sections and reasons', () => {
   it('every reason is verbatim: words are in the block, headings are on its path or its lead (every seed)', () => {
+    const reasons = { terms: 0, heading: 0 };
     for (const name of seedFiles) {
       const walk = (list: Section[], path: string[]) => {
         for (const s of list) {
@@ -207,6 +211,7 @@ describe('sections and reasons', () => {
             for (const r of b.themeWhy ?? []) {
               if (r.by === 'terms') for (const w of r.evidence) expect(blockText(b)).toContain(w);
               else expect([...here, b.lead]).toContain(r.evidence[0]);
+              reasons[r.by === 'terms' ? 'terms' : 'heading']++;
             }
           }
           walk(s.children, here);
@@ -214,6 +219,8 @@ describe('sections and reasons', () => {
       };
       walk(parseSeed(name).sections, []);
     }
+    expect(reasons.terms).toBeGreaterThan(0);
+    expect(reasons.heading).toBeGreaterThan(0);
   });
 
   it('the cover notice carries no theme, whatever it says', () => {
@@ -226,9 +233,11 @@ describe('sections and reasons', () => {
       expect(s.themes).toEqual([]);
       for (const b of s.blocks) expect(b.themes).toEqual([]);
     }
+    let notices = 0;
     for (const name of seedFiles) {
-      for (const s of sectionsOf(parseSeed(name).sections)) if (s.role === 'notice') expect(s.themes).toEqual([]);
+      for (const s of sectionsOf(parseSeed(name).sections)) if (s.role === 'notice') { expect(s.themes).toEqual([]); notices++; }
     }
+    expect(notices).toBeGreaterThan(0);
   });
 
   it('is deterministic', () => {
@@ -247,6 +256,7 @@ describe('content/themes.yaml', () => {
   it('descriptions read as Chinese: the lines of a folded block join without a space', () => {
     // content/themes.yaml writes them as `description: >-` over several lines.
     expect(themesYaml).toMatch(/description: >-\n\s+\S+\n\s+\S/);
+    expect(taxonomy.file.themes.length).toBeGreaterThan(0);
     for (const theme of taxonomy.file.themes) {
       expect(theme.description, theme.id).not.toMatch(/[\u4e00-\u9fff、，。）”]\s+[\u4e00-\u9fff（“]/);
     }

@@ -25,6 +25,10 @@ describe.each(texts)('%s', (name) => {
 });
 
 describe('what the forms must get right', () => {
+  it('has a text and its outline file for each form', () => {
+    expect(texts.length).toBeGreaterThanOrEqual(10);
+  });
+
   it('decodes GB18030 (4-byte characters included) and UTF-16 with BOM', () => {
     const gb = parse('gb18030.txt');
     expect(gb.source.encoding).toBe('gb18030');
@@ -77,6 +81,8 @@ describe('what the forms must get right', () => {
 
   it('drops the web page around a pasted plan', () => {
     const text = JSON.stringify(parse('web-paste.txt').sections);
+    // The plan is there, the page around it is not.
+    expect(text).toContain('着力打好湘溪流域保护修复攻坚战');
     for (const cruft of ['ICP备', '打印本页', '分享到', '网站标识码', '上一篇']) expect(text).not.toContain(cruft);
   });
 

@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { describe, expect, it } from 'vitest';
 import { HISTORY_SLUG } from '../helpers/history-repo.ts';
-import { $, $$, attr, page, text, type Element } from '../helpers/html.ts';
+import { $, $$, DIST, attr, page, text, type Element } from '../helpers/html.ts';
 import { TEST_ORIGIN } from '../helpers/site-url.ts';
 
 describe('versions and revisions on a plan page', () => {
@@ -40,7 +40,9 @@ describe('versions and revisions on a plan page', () => {
   });
 
   it('links each marked section to its old and new words', () => {
-    for (const section of $$(tree, '[data-revised]')) {
+    const revised = $$(tree, '[data-revised]');
+    expect(revised.length).toBeGreaterThan(0);
+    for (const section of revised) {
       const link = $(section, '.revised-note a')!;
       const change = $(tree, `[id="${attr(link, 'href')!.slice(1)}"]`);
       expect(change, attr(link, 'href')).toBeDefined();
@@ -62,7 +64,7 @@ describe('versions and revisions on a plan page', () => {
 const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 describe('Atom feeds', () => {
-  const read = (path: string) => parseFeed(readFileSync(`dist${path}`, 'utf8'));
+  const read = (path: string) => parseFeed(readFileSync(`${DIST}${path}`, 'utf8'));
   const checkEntries = (feed: ReturnType<typeof parseFeed>) => {
     expect(feed.items.length).toBeGreaterThan(0);
     for (const item of feed.items) {
@@ -72,7 +74,7 @@ describe('Atom feeds', () => {
       expect(item.url?.startsWith(`${TEST_ORIGIN}/`), item.url ?? '').toBe(true);
       // The link lands on a page the build wrote.
       const path = new URL(item.url!).pathname;
-      expect(existsSync(`dist${decodeURI(path)}index.html`), path).toBe(true);
+      expect(existsSync(`${DIST}${decodeURI(path)}index.html`), path).toBe(true);
     }
     expect(new Set(feed.items.map((i) => i.id)).size).toBe(feed.items.length);
     const dates = feed.items.map((i) => i.updated!.getTime());

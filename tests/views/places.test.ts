@@ -71,7 +71,9 @@ describe('buildPlaces on the seeds', () => {
       const counts = list.map((n) => allPlans(n).length);
       expect([...counts].sort((a, b) => b - a)).toEqual(counts);
     }
-    for (const n of nodes.filter((x) => x.plans.length > 1)) {
+    const several = nodes.filter((x) => x.plans.length > 1);
+    expect(several.length).toBeGreaterThan(0);
+    for (const n of several) {
       const dates = n.plans.map((p) => p.page.issued ?? '');
       expect([...dates].sort().reverse()).toEqual(dates);
     }
