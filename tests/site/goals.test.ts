@@ -5,8 +5,9 @@
  *     e.g. seed 001's PM2.5 goal with its value, unit, year and verbatim quote;
  *   - /data/goals.json holds every goal of every document with its clause URL, which resolves;
  *   - /data/plans.json lists every plan, and /data/plans/<slug>.json is the document as parsed;
- *   - /goals/ has a labelled, focusable place × indicator table per theme and links to a page for
- *     every indicator with goals; each indicator page has its SVG chart (title, desc) and a table
+ *   - /goals/ links to a page for every indicator with goals and to one page per province, which
+ *     has a labelled, focusable place × indicator table per theme and lists every place with
+ *     goals of that province; each indicator page has its SVG chart (title, desc) and a table
  *     with a row per goal whose link reaches the clause;
  *   - the plan page's goals summary lists the comparable goals with links to their clauses;
  *   - the 数据说明 page documents every field and the copyright note.
@@ -142,22 +143,43 @@ describe('/goals/', () => {
     }
   });
 
-  it('puts each place × indicator table in a labelled, focusable region with a caption', () => {
-    const regions = $$(tree, 'div.matrix-wrap');
-    expect(regions.length).toBeGreaterThan(0);
-    const all = ids(tree);
-    for (const r of regions) {
-      expect(attr(r, 'role')).toBe('region');
-      expect(attr(r, 'tabIndex')).toBe('0');
-      const label = attr(r, 'ariaLabelledBy');
-      expect(label, 'aria-labelledby').toBeDefined();
-      expect(all, label).toContain(label);
-    }
-    expect($$(tree, 'caption')).toHaveLength(regions.length);
+  const regionLinks = hrefs(tree).filter((h) => /^\/goals\/places\/[^/]+\/$/.test(h));
+  const regions = regionLinks.map((h) => ({ href: h, tree: page(h) }));
+
+  it('links to one page per province, and together they list every place with comparable goals once', () => {
+    expect(regions.length).toBeGreaterThan(1);
+    expect(new Set(regionLinks).size).toBe(regionLinks.length);
+    const listed = regions.flatMap((r) => $$(r.tree, 'section.place-goals h3').map((h) => text(h)));
+    expect(listed.length).toBeGreaterThan(0);
+    expect(new Set(listed).size).toBe(listed.length);
+    const comparable = allGoals.filter(({ g }) => g.indicatorId).length;
+    const rows = regions.reduce((n, r) => n + $$(r.tree, 'section.place-goals li').length, 0);
+    expect(rows).toBeGreaterThan(0);
+    expect(rows).toBeLessThanOrEqual(comparable);
+    expect($(tree, 'div.matrix-wrap'), '/goals/ itself holds no place table').toBeUndefined();
   });
 
-  it('links every goal it lists to a clause that exists', () => {
-    const clauses = hrefs(tree).filter((h) => h.startsWith('/plans/') && h.includes('#'));
+  it('puts each place × indicator table of a province in a labelled, focusable region with a caption', () => {
+    let checked = 0;
+    for (const r of regions) {
+      const wraps = $$(r.tree, 'div.matrix-wrap');
+      expect(wraps.length, r.href).toBeGreaterThan(0);
+      const all = ids(r.tree);
+      for (const w of wraps) {
+        checked++;
+        expect(attr(w, 'role')).toBe('region');
+        expect(attr(w, 'tabIndex')).toBe('0');
+        const label = attr(w, 'ariaLabelledBy');
+        expect(label, 'aria-labelledby').toBeDefined();
+        expect(all, label).toContain(label);
+      }
+      expect($$(r.tree, 'caption'), r.href).toHaveLength(wraps.length);
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it('links every goal a province page lists to a clause that exists', () => {
+    const clauses = regions.flatMap((r) => hrefs(r.tree)).filter((h) => h.startsWith('/plans/') && h.includes('#'));
     expect(clauses.length).toBeGreaterThan(0);
     for (const h of clauses) expect(resolves(h), h).toBe(true);
   });
