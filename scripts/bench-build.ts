@@ -11,10 +11,10 @@
  * that moves it to another place (42 provinces' cities and districts) and another date, so that
  * place pages, theme pages and lists grow as a national corpus would. Each build runs in a
  * temporary copy of the project (code and content/ data copied, node_modules/ linked but Astro's
- * content store kept apart by ASTRO_CACHE_DIR, a git
- * repository with a second version of every tenth plan, a parse cache of its own that starts
- * empty), so the working tree is never touched. Not a test: figures vary with the machine's load; compare the
- * ratios within one run. Baselines (Starlight, plain Astro + the Pagefind CLI) are not built here.
+ * content store kept apart by ASTRO_CACHE_DIR, a git repository with a second version of every
+ * tenth plan, a parse cache and a search-bundle cache of its own that start empty), so the working
+ * tree is never touched. Not a test: figures vary with the machine's load; compare the ratios
+ * within one run. Baselines (Starlight, plain Astro + the Pagefind CLI) are not built here.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -91,7 +91,7 @@ interface Stage { name: string; seconds: number; peakMB: number }
 
 /** One stage: its wall seconds and the largest process's peak resident set (lib/measure.ts). */
 function run(dir: string, name: string, args: string[]): Stage {
-  const env = { ...process.env, SITE_URL: 'https://bench.example.test', PLAN_PARSE_CACHE: join(dir, '.plan-parse-cache'), ASTRO_CACHE_DIR: join(dir, '.astro-cache') };
+  const env = { ...process.env, SITE_URL: 'https://bench.example.test', PLAN_PARSE_CACHE: join(dir, '.plan-parse-cache'), ASTRO_CACHE_DIR: join(dir, '.astro-cache'), SEARCH_BUNDLE_CACHE: join(dir, '.search-bundles') };
   const { seconds, peakMB } = measureNode(args, { cwd: dir, env });
   return { name, seconds, peakMB };
 }

@@ -2,7 +2,7 @@
  * Writes the search index of the site (issue 9) through Pagefind's Node API, from the plan
  * documents in content/plan-data/*.json, after `astro build` (see package.json "build"):
  *
- *   node scripts/build-search.ts [--data content/plan-data] [--out dist] [--stats]
+ *   node scripts/build-search.ts [--data content/plan-data] [--out dist] [--stats] [--no-cache]
  *
  * Layout and reasons: src/search/layout.ts. Tokens: src/search/tokens.ts. In short:
  *   - routers (/pagefind/, /pagefind/r/<r>/): one record per plan, its distinct bigrams, with
@@ -16,8 +16,10 @@
  *     for words in its parent's heading.
  * Indexes are built one at a time and the Pagefind service is restarted between routers, so
  * memory stays bounded by the largest single index (a router of at most SEARCH_ROUTER_PLANS
- * plans), not by the corpus: measured 1.2–1.3 GB peak at 1,000 and at 2,000 plans. --stats
- * prints the indexer's peak memory (VmHWM of the Pagefind process).
+ * plans), not by the corpus: measured 1.2–1.3 GB peak at 1,000 and at 2,000 plans (`npm run
+ * bench:search` measures it from outside). --stats prints the counts as one JSON line.
+ * Section bundles whose plans did not change come from a cache (lib/bundle-cache.ts; --no-cache
+ * indexes everything again).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,8 +37,9 @@ import {
   type Manifest, type PlanCard, type TextPack,
 } from '../src/search/layout.ts';
 import { parseArgs } from 'node:util';
+import { BundleCache } from './lib/bundle-cache.ts';
 
-const { values: flags } = parseArgs({ options: { data: { type: 'string', default: 'content/plan-data' }, out: { type: 'string', default: 'dist' }, stats: { type: 'boolean', default: false } } });
+const { values: flags } = parseArgs({ options: { data: { type: 'string', default: 'content/plan-data' }, out: { type: 'string', default: 'dist' }, stats: { type: 'boolean', default: false }, 'no-cache': { type: 'boolean', default: false } } });
 const dataDir = flags.data;
 const outDir = flags.out;
 const showStats = flags.stats;
@@ -131,10 +134,10 @@ async function writeBundle(index: PagefindIndex, dir: string, withScript: boolea
   }
 }
 
-const outPath = (urlPath: string): string => join(outDir, ...urlPath.split('/').filter(Boolean));
+const outPath = (urlPath: string, root = outDir): string => join(root, ...urlPath.split('/').filter(Boolean));
 
-function writeJson(urlPath: string, value: unknown): void {
-  const target = outPath(urlPath);
+function writeJson(urlPath: string, value: unknown, root = outDir): void {
+  const target = outPath(urlPath, root);
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, JSON.stringify(value));
 }
@@ -158,45 +161,58 @@ async function buildRouters(plans: Plan[]): Promise<number> {
   return count;
 }
 
-async function buildGroups(plans: Plan[]): Promise<void> {
-  await restartService(GROUP_CHUNK);
+/**
+ * One section bundle per group of GROUP_PLANS plans, with the plans' cards and text packs. A group
+ * whose input is unchanged since the last build is copied from the bundle cache (lib/bundle-cache.ts).
+ */
+async function buildGroups(plans: Plan[], cache: BundleCache): Promise<void> {
+  let built = 0;
   const groups = Math.ceil(plans.length / GROUP_PLANS);
   for (let g = 0; g < groups; g++) {
     const members = plans.slice(g * GROUP_PLANS, (g + 1) * GROUP_PLANS);
-    const index = await newIndex();
-    for (const p of members) {
-      const packs: TextPack[] = [];
-      let pack: TextPack = {};
-      let packChars = 0;
-      const packOf: number[] = [];
-      for (const [i, rec] of p.records.entries()) {
-        const key = sectionKey(p.n, i);
-        await add(index, `/plans/${p.info.slug}/#${rec.id}`, recordContent(rec.texts), {
-          [FILTER_SECTION]: [key], ...planFilters(p), ...(rec.themes.length ? { theme: rec.themes } : {}),
-        });
-        const chars = rec.texts.reduce((sum, t) => sum + t.length, 0);
-        if (packChars > 0 && packChars + chars > PACK_CHARS) {
-          packs.push(pack);
-          pack = {};
-          packChars = 0;
-        }
-        pack[key] = rec.texts;
-        packChars += chars;
-        packOf.push(packs.length);
-      }
-      if (packChars > 0) packs.push(pack);
-      const paths = encodePaths(p.records.map((r) => r.path));
-      const card: PlanCard = {
-        slug: p.info.slug, title: p.info.title, place: p.info.place,
-        secs: p.records.map((r, i) => [r.id, paths[i]![0], paths[i]![1], packOf[i]!]),
-      };
-      writeJson(planCardPath(p.n), card);
-      packs.forEach((k, i) => writeJson(textPackPath(p.n, i), k));
-      writeJson(slugPath(p.info.slug), { n: p.n });
-    }
-    await writeBundle(index, outPath(groupBundlePath(g)), false);
-    if (g % 50 === 49) await restartService(GROUP_CHUNK);
+    const key = cache.key({ g, members: members.map((p) => [p.n, p.info, p.records]), GROUP_CHUNK, PACK_CHARS, LANGUAGE });
+    await cache.fill(key, outDir, async (root) => {
+      // The service reads its chunk size when it starts; restart it now and then to bound its memory.
+      if (built % 50 === 0) await restartService(GROUP_CHUNK);
+      built++;
+      await buildGroup(g, members, root);
+    });
   }
+}
+
+async function buildGroup(g: number, members: Plan[], root: string): Promise<void> {
+  const index = await newIndex();
+  for (const p of members) {
+    const packs: TextPack[] = [];
+    let pack: TextPack = {};
+    let packChars = 0;
+    const packOf: number[] = [];
+    for (const [i, rec] of p.records.entries()) {
+      const key = sectionKey(p.n, i);
+      await add(index, `/plans/${p.info.slug}/#${rec.id}`, recordContent(rec.texts), {
+        [FILTER_SECTION]: [key], ...planFilters(p), ...(rec.themes.length ? { theme: rec.themes } : {}),
+      });
+      const chars = rec.texts.reduce((sum, t) => sum + t.length, 0);
+      if (packChars > 0 && packChars + chars > PACK_CHARS) {
+        packs.push(pack);
+        pack = {};
+        packChars = 0;
+      }
+      pack[key] = rec.texts;
+      packChars += chars;
+      packOf.push(packs.length);
+    }
+    if (packChars > 0) packs.push(pack);
+    const paths = encodePaths(p.records.map((r) => r.path));
+    const card: PlanCard = {
+      slug: p.info.slug, title: p.info.title, place: p.info.place,
+      secs: p.records.map((r, i) => [r.id, paths[i]![0], paths[i]![1], packOf[i]!]),
+    };
+    writeJson(planCardPath(p.n), card, root);
+    packs.forEach((k, i) => writeJson(textPackPath(p.n, i), k, root));
+    writeJson(slugPath(p.info.slug), { n: p.n }, root);
+  }
+  await writeBundle(index, outPath(groupBundlePath(g), root), false);
 }
 
 const started = Date.now();
@@ -205,15 +221,18 @@ rmSync(outPath('/pagefind/'), { recursive: true, force: true });
 rmSync(outPath('/search-data/'), { recursive: true, force: true });
 const sections = plans.reduce((sum, p) => sum + p.records.length, 0);
 try {
+  const cache = new BundleCache('.', !flags['no-cache']);
   const routers = await buildRouters(plans);
-  await buildGroups(plans);
+  await buildGroups(plans, cache);
+  cache.prune();
   await pagefind.close();
   const version = createHash('sha256')
     .update(JSON.stringify(plans.map((p) => [p.info, p.records])))
     .digest('hex').slice(0, 12);
   const manifest: Manifest = { version, plans: plans.length, sections, routers, routerPlans: ROUTER_PLANS, groupPlans: GROUP_PLANS };
   writeJson(manifestPath, manifest);
-  console.log(`搜索索引：${plans.length} 份规划、${sections} 个章节 → ${outPath('/pagefind/')}、${outPath('/search-data/')}（${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
+  const reused = cache.hits ? `；${cache.hits} 组章节索引未变，沿用缓存，重建 ${cache.misses} 组` : '';
+  console.log(`搜索索引：${plans.length} 份规划、${sections} 个章节 → ${outPath('/pagefind/')}、${outPath('/search-data/')}（${((Date.now() - started) / 1000).toFixed(1)} 秒${reused}）`);
   if (showStats) {
     console.log(JSON.stringify({ plans: plans.length, sections, routers, indexes: stats.indexes, records: stats.records, seconds: (Date.now() - started) / 1000 }));
   }
