@@ -11,7 +11,7 @@
  * SEARCH_BUNDLE_CACHE); entries this build did not use are removed, so the cache holds one build.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const VERSION_INPUTS = ['scripts/build-search.ts', 'scripts/lib/bundle-cache.ts', 'src/search', 'package-lock.json'];
@@ -27,6 +27,30 @@ function indexerVersion(root: string): string {
     for (const f of files) hash.update('\0').update(f.slice(root.length)).update('\0').update(readFileSync(f));
   }
   return hash.digest('hex');
+}
+
+/**
+ * Puts every file under `from` at the same place under `to` as a hard link (a 1,000-plan index is
+ * 300 MB in 70,000 files; linking them costs no copy), or a copy where links cannot cross devices.
+ * Nothing writes to an index file once it is in dist/, and a build removes dist/ by unlinking, so
+ * the cache's files are never changed through a link.
+ */
+function linkTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = join(from, entry.name);
+    const target = join(to, entry.name);
+    if (entry.isDirectory()) {
+      linkTree(source, target);
+      continue;
+    }
+    rmSync(target, { force: true });
+    try {
+      linkSync(source, target);
+    } catch {
+      copyFileSync(source, target);
+    }
+  }
 }
 
 export class BundleCache {
@@ -69,7 +93,7 @@ export class BundleCache {
       }
       renameSync(staging, entry);
     }
-    cpSync(entry, out, { recursive: true });
+    linkTree(entry, out);
   }
 
   /** Removes the entries this build did not use. */
