@@ -151,6 +151,9 @@ function pageGroups(groups: PlaceGroup[]): ListPage<PlaceGroup>[] {
   });
 }
 
+/** A theme as pages name it: a battle with 保卫战 ("蓝天保卫战"), other themes by their name. */
+export const themeTitle = (theme: Pick<ThemeInfo, 'name' | 'battle'>): string => (theme.battle ? `${theme.name}保卫战` : theme.name);
+
 /** The sections where a plan shows a theme's tag and cross-links: section id → theme ids. */
 export function themeRoots(sections: Section[]): Map<string, string[]> {
   const roots = new Map<string, string[]>();

@@ -3,6 +3,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { atom } from '../../../views/feeds.ts';
 import { loadFeeds } from '../../../views/feeds-site.ts';
 import { loadSite } from '../../../views/site.ts';
+import { themeTitle } from '../../../views/themes.ts';
 import { siteOrigin } from '../../../utils/site-url.ts';
 
 export const getStaticPaths = (async () => {
@@ -13,7 +14,7 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute = async ({ site, props }) => {
   const { view } = props as Awaited<ReturnType<typeof getStaticPaths>>[number]['props'];
   const feeds = await loadFeeds();
-  const name = view.theme.battle ? `${view.theme.name}保卫战` : view.theme.name;
+  const name = themeTitle(view.theme);
   const xml = atom(feeds.forTheme(view), {
     origin: siteOrigin(site),
     title: `${name}：相关规划的新发布、修订和进展`,
