@@ -11,7 +11,7 @@ import { compileCatalogue, parseIndicators } from '../pipeline/enrich/goals-indi
 import type { IndicatorEntry } from '../schemas/indicators.ts';
 import { actualsOf, parseUpdates, type UpdateRecord } from './updates.ts';
 import { DataFileError } from '../data/problem.ts';
-import { buildGoals, goalRegions, type GoalRegion, type GoalsIndex } from './goals.ts';
+import { buildGoals, goalRegions, type GoalRegion, type GoalsIndex, type IndicatorView } from './goals.ts';
 import { loadSite, type Site } from './site.ts';
 import { buildDay } from '../utils/dates.ts';
 import { goalPlaceKey } from './places.ts';
@@ -76,6 +76,16 @@ async function build(): Promise<GoalsSite> {
     indicatorName: new Map(catalogue.map((e) => [e.id, e.name])),
     regions: goalRegions(index, (name) => site.places.roots.find((n) => n.name === name)?.slug ?? null),
   };
+}
+
+/**
+ * The indicators with goals grouped by theme, in the themes file's order (themes without any left
+ * out), for /goals/ and the province pages; `keep` narrows them (a province's indicators).
+ */
+export function indicatorsByTheme(goals: GoalsSite, keep: (view: IndicatorView) => boolean = () => true): { id: string; name: string; indicators: IndicatorView[] }[] {
+  return goals.site.themes
+    .map(({ theme: { id } }) => ({ id, name: goals.themeName.get(id) ?? id, indicators: goals.index.indicators.filter((v) => v.entry.theme === id && keep(v)) }))
+    .filter((t) => t.indicators.length > 0);
 }
 
 /** /goals/<indicator id>/ */
