@@ -126,6 +126,8 @@ export interface PlanListing {
   filter: (typeof FACETS)[number] | undefined;
   plans: PlanRecord[];
   pages: ListPage<PlanRecord>[];
+  /** The list's name: 全部规划, 全部规划（最早发布在前）, 文件类型：规划. */
+  title: string;
   /** Page 1's address (/plans/, /plans/sort/oldest/, /plans/kind/规划/). */
   first: string;
   /** Where pages 2, 3 … live: <base><n>/ (page 2 of /plans/ is /plans/sort/newest/2/). */
@@ -138,6 +140,7 @@ export function planListing(all: readonly PlanRecord[], facet: 'sort' | FacetId,
   const plans = (filter ? all.filter((p) => filter.valueOf(p) === value) : [...all]).sort(order.compare);
   return {
     facet, value, order, filter, plans,
+    title: filter ? `${filter.label}：${value}` : order.id === 'newest' ? '全部规划' : `全部规划（${order.label}）`,
     pages: pagesByWeight(plans, () => 1, PLAN_LIST_PAGE),
     first: filter ? facetHref(filter.id, value) : orderHref(order.id),
     base: `/plans/${facet}/${encodeURIComponent(value)}/`,
