@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { filesUnder } from '../../src/check/links.ts';
 
 const VERSION_INPUTS = ['scripts/build-search.ts', 'scripts/lib/bundle-cache.ts', 'src/search', 'package-lock.json'];
 
@@ -21,9 +22,7 @@ function indexerVersion(root: string): string {
   for (const input of VERSION_INPUTS) {
     const path = join(root, input);
     if (!existsSync(path)) continue;
-    const files = path.endsWith('.ts') || path.endsWith('.json')
-      ? [path]
-      : readdirSync(path, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).sort().map((f) => join(path, f));
+    const files = path.endsWith('.ts') || path.endsWith('.json') ? [path] : filesUnder(path, '.ts');
     for (const f of files) hash.update('\0').update(f.slice(root.length)).update('\0').update(readFileSync(f));
   }
   return hash.digest('hex');
