@@ -103,7 +103,6 @@ export function revise(before: PlanDocument, after: PlanDocument): Revision {
     const prior = oldByOutline.get(f.outline);
     if (prior && !taken.has(prior)) { pairs.set(f, prior); taken.add(prior); }
   }
-  const matched = taken;
   const sections: RevisedSection[] = [];
   for (const f of now) {
     const prior = pairs.get(f);
@@ -113,6 +112,6 @@ export function revise(before: PlanDocument, after: PlanDocument): Revision {
     sections.push({ id: f.section.id, path: f.path, before: was, after: nowText, parts: was === null ? [{ text: nowText, change: 'added' }] : diffText(was, nowText) });
   }
   // A removed section by its own heading; one without a heading by the start of its words.
-  const removed = old.filter((f) => !matched.has(f)).map((f) => `${f.section.number ?? ''}${f.section.heading}`.trim() || ownText(f.section).slice(0, 30));
+  const removed = old.filter((f) => !taken.has(f)).map((f) => `${f.section.number ?? ''}${f.section.heading}`.trim() || ownText(f.section).slice(0, 30));
   return { sections, removed };
 }
