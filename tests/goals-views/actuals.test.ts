@@ -6,6 +6,7 @@
  * the line, the item, the field, the value and the fix.
  */
 import { formatProblem } from '../../src/data/problem.ts';
+import { collapsed } from '../helpers/html.ts';
 import { describe, expect, it } from 'vitest';
 import { formatNumber } from '../../src/views/goals.ts';
 import { checkUpdate } from '../../src/check/updates.ts';
@@ -13,7 +14,6 @@ import { compileCatalogue } from '../../src/pipeline/enrich/goals-indicators.ts'
 import { blocksById, catalogue, projectActuals, seedBySlug } from './helpers.ts';
 
 /** Whitespace (tabs between table cells, line breaks) compared as one space. */
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 /** Full-width digits and ％ as half-width, so "95％" states the value 95. */
 const halfWidth = (s: string) => s.replace(/[０-９．％]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
@@ -34,7 +34,7 @@ describe('the values of content/updates/', () => {
     const doc = seedBySlug(slug!);
     const block = blocksById(doc).get(anchor!);
     expect(block, `${a.source.url}：规划里没有这个锚点（条文的链接变了？）`).toBeDefined();
-    expect(squash(block!.text)).toContain(squash(a.quote!));
+    expect(collapsed(block!.text)).toContain(collapsed(a.quote!));
     // The number itself is in the quoted words, not just somewhere in the clause.
     const numbers = halfWidth(a.quote!).match(/\d+(?:\.\d+)?/g)?.map(Number) ?? [];
     expect(numbers, a.quote).toContain(Number(formatNumber(a.value)));
