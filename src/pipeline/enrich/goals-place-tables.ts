@@ -44,6 +44,8 @@ const PLACE_HEADER = /城市|地市|市州|地区|区域|行政区|区县|县[�
 const OWN_ROW = /^(?:全省|全市|全区|全县|全镇|合计|总计|小计|全域|区域|平均)$/;
 const YEAR_CELL = /^(20\d{2})\s*年?(?:度|底|末)?$/;
 const INDEX_HEADER = /^(?:序号|编号|序)$/;
+/** A column of the present state, not of targets: "总面积1.06万亩分布情况件数", "现状值", "基数", "已完成". */
+const STATUS_HEADER = /分布情况|现状|基数|基准|基期|已完成|已建成|^存量/;
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 
@@ -84,9 +86,13 @@ function labelColumn(header: string[], body: string[][]): { col: number; kind: '
  */
 function headerParts(header: string): { name: string; unit: string | null; year: number | null } {
   let h = squash(header);
-  const span = /((?:19|20)\d{2})(?:[-—–~～至]((?:19|20)\d{2}))?年(?:度|底|末)?/.exec(h);
-  const year = span ? Number(span[2] ?? span[1]) : null;
+  // "2024-2026年", and the short form "24-26年" ("纳入24-26年重点整治").
+  const span = /((?:19|20)\d{2})(?:[-—–－~～至]((?:19|20)\d{2}))?年(?:度|底|末)?/.exec(h) ?? /(?<!\d)(\d{2})[-—–－~～至](\d{2})年/.exec(h);
+  const full = (y: string | undefined) => (y === undefined ? null : y.length === 2 ? 2000 + Number(y) : Number(y));
+  const year = span ? full(span[2] ?? span[1]) : null;
   if (span) h = (h.slice(0, span.index) + h.slice(span.index + span[0].length)).replace(/[（(]\s*[）)]/g, '');
+  // A total noted in a group header ("2026年度任务量约1625亩") is the group's, not the column's.
+  h = h.replace(/约\d+(?:\.\d+)?万?(?:亩|公顷|个|座|吨|家|户)/g, '');
   let unit: string | null = null;
   h = h.replace(/[（(]([^（）()]{1,12})[）)]/g, (all, inner: string) => {
     const u = unit === null ? readCell(`1${inner}`, null)?.unit || null : null;
@@ -112,7 +118,9 @@ export function readGridGoals(block: Block, year: number | null): GridGoal[] | n
   const placeCols = [label.col];
   if (label.kind === 'place' && header[label.col + 1] !== undefined && /街道|镇|乡|单位|园区/.test(squash(header[label.col + 1] ?? ''))) placeCols.push(label.col + 1);
   const columns = header.map((h, j) => ({ j, ...headerParts(h) }))
-    .filter(({ j, name }) => j !== label.col && name && !INDEX_HEADER.test(name) && !/备注|说明|责任|牵头|配合|时限|时间/.test(name));
+    .filter(({ j, name }) => j !== label.col && name && !INDEX_HEADER.test(name) && !/备注|说明|责任|牵头|配合|时限|时间/.test(name))
+    // What is there now, not what is to be done: "总面积1.06万亩分布情况", "现状", "基数".
+    .filter(({ name }) => !STATUS_HEADER.test(name));
   // The value columns: at least a third of their cells read as numbers (words such as 持续改善 and
   // "/" are allowed in the others).
   // "单位：万千瓦" above the header: the unit of every column that names none of its own.

@@ -120,7 +120,12 @@ const MODAL_LIMIT = /^不[应得宜能]/;
 // Each unit of what a rule applies to: "每个点位", "每300至500户居民".
 const PER_UNIT = /每(?:个|一个)?(?:点位|点|小区|岸段|企业|工地|单位|家|户|栋|幢|座|辆)|每\s*\d+(?:\s*[至到—-]\s*\d+)?\s*户/;
 // What every new building or project must have: "新建居住建筑屋顶…".
-const NEW_BUILDINGS = /新建[^，。；\d]{0,16}(?:建筑|项目|工程|住宅|厂房|楼宇)/;
+const NEW_BUILDINGS = /新建[^，。；\d]{0,16}(?:建筑|项目|工程|住宅|厂房|楼宇|仓|库|站|馆)/;
+// An obligation worded before its comparator: "采用晶硅组件的应不低于18%", "集热器效率应均不低于50%".
+const MODAL_BEFORE = /(?:应当?|须|必须|均应|应均)\s*$/;
+// A sentence that opens by naming a class of facility and then gives its norms: "——占地面积10万平方米
+// 以上的体育公园，绿化用地占比不低于65%，健身步道不少于2公里" (each park of that size must have them).
+const CLASS_LEAD = /^[—–\-\s]*[^，。；]{0,30}(?:以上|以下|及以上|及以下|至[^，。；]{1,12})的[\u4e00-\u9fff]{2,10}\s*[，,]/;
 // Statements of how things are: "占全年90%以上", "是其他季节的2倍左右", "相当于…".
 const BACKGROUND = /(?:占|约占|是|相当于)[^，。；]{0,24}$/;
 
@@ -328,8 +333,9 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
         // every new building ("新建居住建筑屋顶安装光伏面积比例不低于30%") and what a rule 要求.
         const upTo = text.slice(clause.start, first.start);
         const undated = !marks.some((m) => m.kind === 'deadline' && m.index >= sentence.start && m.index < sentence.end);
-        const requirement = LIMIT.test(clauseText) || (MODAL_LIMIT.test(cueWord) && undated)
-          || (PER_UNIT.test(upTo) && !FREQUENCY.test(upTo)) || (first.kind === 'share' && NEW_BUILDINGS.test(upTo) && comparatorOfWord(cueWord) !== null) || /可以|可按|可根据/.test(upTo) || /要求\s*$/.test(pre.slice(0, cue?.index ?? pre.length));
+        const requirement = LIMIT.test(clauseText) || ((MODAL_LIMIT.test(cueWord) || MODAL_BEFORE.test(pre.slice(0, cue?.index ?? pre.length))) && undated)
+          || (undated && CLASS_LEAD.test(text.slice(sentence.start, clause.start)))
+          || (PER_UNIT.test(upTo) && !FREQUENCY.test(upTo)) || (first.kind === 'share' && NEW_BUILDINGS.test(upTo) && (comparatorOfWord(cueWord) !== null || (first.comparator !== null && year === null))) || /可以|可按|可根据/.test(upTo) || /要求\s*$/.test(pre.slice(0, cue?.index ?? pre.length));
         const sv = startValue as { value: number; unit: string; year: number | null; at: number } | null;
         const base = sv && sv.unit === first.unit ? { value: sv.value, year: sv.year } : null;
         // "道路每平方米浮尘量不超过5克" → 克/平方米.

@@ -44,9 +44,10 @@ type Role = 'index' | 'indicator' | 'unit' | 'attribute' | 'category' | 'baselin
 
 interface Column { role: Role; year: number | null; from: YearFrom | null }
 
+/** The year a caption or header names; a span is due at its end ("三年行动（2024－2026）任务量统计表" → 2026). */
 const yearOf = (s: string): number | null => {
-  const m = /(20\d{2})\s*年?/.exec(s);
-  return m ? Number(m[1]) : fiveYearEnd(s);
+  const m = /(20\d{2})(?:\s*[-—–－~～至]\s*(20\d{2}))?\s*年?/.exec(s);
+  return m ? Number(m[2] ?? m[1]) : fiveYearEnd(s);
 };
 
 function classify(header: string[], times: PlanTimes, carried: { year: number | null; from: YearFrom | null }): Column[] {

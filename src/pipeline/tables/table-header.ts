@@ -63,10 +63,84 @@ function twoLevels(header: readonly string[], width: number): string[] | null {
   return out;
 }
 
+/**
+ * A sub-column named by a point in time, with what is due by then: "1-2月前", "3月底前完成20%",
+ * "11月中旬完成100%", "2024年约1900亩", "2025年40%", "二季度".
+ */
+const TIME_SUB = /^(?:\d{1,2}(?:\s*[-—–~～至]\s*\d{1,2})?月(?:份|底|末|初|中旬|上旬|下旬)?|[一二三四1-4]季度(?:末|底)?|[上下]半年|(?:19|20)\d{2}\s*年(?:底|末)?)前?(?:完成)?(?:约?\d+(?:\.\d+)?\s*(?:%|％|[\u4e00-\u9fff]{1,2}))?$/;
+/** A sub-column named by what it counts or measures: "件数" / "面积" under "总面积…分布情况". */
+const MEASURE_SUB = /^(?:件数|个数|宗数|处数|户数|数量|面积|图斑面积|长度|金额|规模)(?:[（(][^（）()]{1,8}[）)])?$/;
+/** A group's own words: it divides into sub-columns ("分年度任务量", "总面积1.06万亩分布情况", "其中"). */
+const GROUP_WORD = /分年度|分年|分季度|分月|分布|情况|构成|分解|其中|按.{1,4}分/;
+
+const subKind = (cell: string): 'time' | 'measure' | null => {
+  const c = cell.replace(/\s+/g, '');
+  return TIME_SUB.test(c) ? 'time' : MEASURE_SUB.test(c) ? 'measure' : null;
+};
+
+/** Runs of sub-columns of one kind: [start, end) into the header. */
+function subRuns(cells: readonly string[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (let i = 0; i < cells.length; i++) {
+    const kind = subKind(cells[i]!);
+    if (!kind) continue;
+    let j = i + 1;
+    while (j < cells.length && subKind(cells[j]!) === kind) j++;
+    if (j - i >= 2) runs.push([i, j]);
+    i = j - 1;
+  }
+  return runs;
+}
+
+/**
+ * A two-level header whose groups are named, printed either group by group, each followed by its
+ * sub-columns:
+ *
+ *     序号 / 街镇 / 2026年任务量 / 2026年度任务量约1625亩 / 1-2月前 / 3月底前完成20% / … / 11月中旬完成100% / 其中CD类整治任务量
+ *        → … / 2026年度任务量约1625亩3月底前完成20% / … / 其中CD类整治任务量      (n13, rows of 9)
+ *
+ * or level by level, the groups (the cells that say they divide: 分年度, 分布情况) in the first
+ * level and all sub-columns at the end:
+ *
+ *     序号 / 街镇 / 总面积1.06万亩分布情况 / 2024-2026年任务量 / 纳入24-26年重点整治 / 分年度任务量 / 件数 / 面积 / 2024年约1900亩 / …
+ *        → … / 总面积1.06万亩分布情况件数 / 总面积1.06万亩分布情况面积 / 2024-2026年任务量 / … / 分年度任务量2024年约1900亩 / …
+ *
+ * Groups are taken only when their number is exactly what the rows' width asks for.
+ */
+function namedGroups(header: readonly string[], width: number): string[] | null {
+  const cells = header.map((c) => c.trim());
+  const groups = cells.length - width;
+  const runs = subRuns(cells);
+  if (groups < 1 || runs.length !== groups) return null;
+  // Level by level: every run at the end, and as many group words among the cells before them.
+  const tail = runs.every(([, end], r) => end === (runs[r + 1]?.[0] ?? cells.length));
+  const named = cells.slice(0, runs[0]![0]).map((c, i) => (GROUP_WORD.test(c) ? i : -1)).filter((i) => i >= 0);
+  if (tail && runs.length >= 2 && named.length === groups) {
+    const out: string[] = [];
+    cells.slice(0, runs[0]![0]).forEach((c, i) => {
+      const g = named.indexOf(i);
+      if (g < 0) out.push(c);
+      else out.push(...cells.slice(runs[g]![0], runs[g]![1]).map((s) => `${c}${s}`));
+    });
+    return out.length === width ? out : null;
+  }
+  // Group by group: each run follows the cell that names it.
+  const out: string[] = [];
+  let i = 0;
+  for (const [start, end] of runs) {
+    if (start === 0 || subKind(cells[start - 1]!)) return null;
+    out.push(...cells.slice(i, start - 1));
+    out.push(...cells.slice(start, end).map((s) => `${cells[start - 1]}${s}`));
+    i = end;
+  }
+  out.push(...cells.slice(i));
+  return out.length === width ? out : null;
+}
+
 /** The header fitted to rows of `width` cells, or null when it cannot be (or need not be). */
 export function fitHeader(header: readonly string[], width: number): string[] | null {
   if (width < 2 || header.length <= width) return null;
-  return joinPieces(header, width) ?? twoLevels(header, width);
+  return joinPieces(header, width) ?? twoLevels(header, width) ?? namedGroups(header, width);
 }
 
 /**

@@ -32,8 +32,11 @@ export interface TableMatch {
   unit?: string | null;
 }
 
-/** "单位：万千瓦", "单位：公顷": the unit of a table's values, printed on a line above its header. */
-const UNIT_LINE = /^(?:计量)?单位\s*[：:]\s*([^\s，。；]{1,12})$/;
+/**
+ * "单位：万千瓦", "单位：公顷": the unit of a table's values, printed on a line above its header, after
+ * the date the table was drawn up when a form prints one ("制表日期：2024.4.16      单位：亩").
+ */
+const UNIT_LINE = /^(?:(?:制表|填报|统计|截止|截至)(?:日期|时间)\s*[：:]\s*[\d.年月日\-/]+\s+)?(?:计量)?单位\s*[：:]\s*([^\s，。；]{1,12})$/;
 
 /** "表1 主要指标", "表 2-1 重点任务清单", "附表1：…" */
 const CAPTION = /^(?:附?表\s*[0-9一二三四五六七八九十]+(?:[-.．]\d+)?[\s\u3000:：]*\S.{0,40}|[^。；，,]{2,40}(?:表|清单|指标|指标表|完成情况|一览|标准|（系数）|\(系数\)))$/;
@@ -55,7 +58,10 @@ export function flatTableAt(lines: LineNode[], from: number): TableMatch | null 
   // and two header cells follow it.
   const captionLike = CAPTION.test(first.value) &&
     (NUMBERED_CAPTION.test(first.value) || !isHeaderCell(first.value) || (first.value.length >= 8 && isHeaderCell(lines[from + 2]?.value ?? '')));
-  if (captionLike && lines[from + 1] && isHeaderCell(lines[from + 1]?.value ?? '')) {
+  // The caption's header may come after a unit line ("附件：…任务量统计表", "制表日期：… 单位：亩", "序号").
+  const headerAfter = (i: number) => isHeaderCell(lines[i]?.value ?? '') ||
+    (UNIT_LINE.test(lines[i]?.value.trim() ?? '') && isHeaderCell(lines[i + 1]?.value ?? ''));
+  if (captionLike && lines[from + 1] && headerAfter(from + 1)) {
     caption = first.value;
     h = from + 1;
   }
@@ -204,8 +210,9 @@ const CN_GROUP = /^[一二三四五六七八九十]+$/;
 const TOTAL_ROW = /^(?:合\s*计|总\s*计|小\s*计)$/;
 /** A header that opens with 序号 names its columns up to the first row number, whatever words it uses. */
 const NUMBER_HEADER = /^(?:序号|编号)$/;
+/** Up to the first row number, a numbered header's cells may be longer ("2026年度任务量约1625亩"). */
 const headerAt = (text: string, numbered: boolean) =>
-  isHeaderCell(text) || (numbered && text.length <= 12 && !/^[0-9一二三四五六七八九十]+[.．、]?$/.test(text) && !/[。；，,]/.test(text));
+  isHeaderCell(text) || (numbered && text.length <= 20 && !/^[0-9一二三四五六七八九十]+[.．、]?$/.test(text) && !/[。；，,]/.test(text));
 /** A category cell numbered on its own: "1.分类投放", "2.分类运输与转运", "一、水安全". */
 const ENUM_CATEGORY = /^[0-9一二三四五六七八九十]+[.．、]\s*\D/;
 
