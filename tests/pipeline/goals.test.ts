@@ -275,6 +275,20 @@ describe('round 4 of unseen plans (tests/eval/texts/n13, n42, n43, n44, n51)', (
   });
 });
 
+describe('round 5 of unseen plans (tests/eval/texts/n68)', () => {
+  const doc = (name: string) => { const src = readPlanSource(`tests/eval/texts/${name}`); return parsePlan(src.bytes, src.options); };
+
+  it('an indicator table with a category column before 序号 and years in brackets under 现状 / 近期规划 gives the 2030 column (n68, 普陀国土空间近期规划专栏1)', () => {
+    const goals = doc('n68_shanghai_putuo_guotu_kongjian_jinqi_guihua_2026_2030.txt').goals.filter((g) => g.rule === 'table-cell');
+    const row = (name: string) => goals.filter((g) => g.indicator === name).map((g) => [g.comparator, g.value, g.unit, g.year]);
+    // "生态低碳安全 | 15 | 河湖水面率 | % | 约束性 | 3.86 | 3.95": the category opens its group; 3.86 is the 2025 state.
+    expect(row('河湖水面率')).toEqual([['=', 3.95, '%', 2030]]);
+    expect(row('建成区达到海绵城市建设要求的比例')).toEqual([['>=', 80, '%', 2030]]);
+    // Category names are no indicators.
+    expect(goals.filter((g) => ['发展规模', '综合交通', '城市经济'].includes(g.indicator))).toEqual([]);
+  });
+});
+
 /** Run the goals step alone on hand-built sections. */
 function runGoals(sections: Section[], meta = { title: null, issued: null, period: null }) {
   const file = new VFile();

@@ -57,7 +57,7 @@ function classify(header: string[], times: PlanTimes, carried: { year: number | 
     if (/^(?:序号|编号|序)$/.test(h)) return { role: 'index', ...none };
     if (/^(?:计量)?单位/.test(h)) return { role: 'unit', ...none };
     if (/属性|性质|指标类型/.test(h)) return { role: 'attribute', ...none };
-    if (/^(?:类别|领域|分类|类型|项目类型)$/.test(h)) return { role: 'category', ...none };
+    if (/^(?:指标)?(?:类别|领域|分类)$|^(?:类型|项目类型)$/.test(h)) return { role: 'category', ...none };
     if (/现状|基准|基期|基数|基线|完成|实际|现值|进展|评价/.test(h)) return { role: 'baseline', year: yearOf(h), from: 'table' };
     if (/目标|规划|预期值|期末|20\d{2}|十[一二三四五六]五/.test(h)) return { role: 'target', year: yearOf(h), from: yearOf(h) !== null ? 'table' : null };
     if (/指标|名称|项目|内容|任务/.test(h)) return { role: 'indicator', ...none };

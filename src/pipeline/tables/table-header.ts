@@ -137,10 +137,39 @@ function namedGroups(header: readonly string[], width: number): string[] | null 
   return out.length === width ? out : null;
 }
 
+/** A year in brackets printed as the lowest level of a header: "（2025年）". */
+const BRACKET_YEAR = /^[（(]\s*(?:19|20)\d{2}\s*年?(?:底|末)?\s*[）)]$/;
+/** A group over value columns, dropped once its columns carry their years: "指标值". */
+const VALUE_GROUP = /^(?:指标值|数值|目标值|规划值|指标|值)$/;
+
+/**
+ * Years in brackets printed under the columns they date, a level below them, and a group over
+ * those columns:
+ *
+ *     指标类别 / 序号 / 指标项 / 单位 / 类型 / 指标值 / 现状 / 近期规划 / （2025年） / （2030年）   (rows of 7)
+ *        → 指标类别 / 序号 / 指标项 / 单位 / 类型 / 现状（2025年） / 近期规划（2030年）
+ */
+function bracketYears(header: readonly string[], width: number): string[] | null {
+  const cells = header.map((c) => c.trim());
+  const start = cells.findIndex((c) => BRACKET_YEAR.test(c.replace(/\s+/g, '')));
+  if (start < 0) return null;
+  let end = start;
+  while (end < cells.length && BRACKET_YEAR.test(cells[end]!.replace(/\s+/g, ''))) end++;
+  const r = end - start;
+  if (r < 2 || start - r < 0) return null;
+  const heads = cells.slice(start - r, start);
+  if (heads.some((h) => BRACKET_YEAR.test(h) || /\d/.test(h))) return null;
+  let before = cells.slice(0, start - r);
+  const joined = heads.map((h, i) => `${h}${cells[start + i]}`);
+  if (before.length + joined.length + cells.length - end > width && VALUE_GROUP.test(before.at(-1) ?? '')) before = before.slice(0, -1);
+  const out = [...before, ...joined, ...cells.slice(end)];
+  return out.length === width ? out : null;
+}
+
 /** The header fitted to rows of `width` cells, or null when it cannot be (or need not be). */
 export function fitHeader(header: readonly string[], width: number): string[] | null {
   if (width < 2 || header.length <= width) return null;
-  return joinPieces(header, width) ?? twoLevels(header, width) ?? namedGroups(header, width);
+  return joinPieces(header, width) ?? twoLevels(header, width) ?? namedGroups(header, width) ?? bracketYears(header, width);
 }
 
 /**

@@ -155,11 +155,17 @@ function fromLineRows(groups: Group[]): Built | null {
 function fromParagraphCells(groups: Group[]): Built | null {
   const headerGroups: Group[] = [];
   let at = 0;
-  const numbered = NUMBER_HEADER.test(groups[0]?.nodes[0]?.value ?? '');
+  const numbered = numberedHeader(groups[0]?.nodes[0]?.value, groups[1]?.nodes[0]?.value);
   const headerGroup = (g: Group) => g.nodes.every((n) => headerAt(n.value, numbered)) || headerAt(joinCell(g.nodes.map((x) => x.value)), numbered);
   while (at < groups.length && headerGroup(groups[at] as Group)) {
     headerGroups.push(groups[at] as Group);
     at++;
+  }
+  // Under a category column the first group's category is printed just before the row number "1"
+  // ("指标类别 / 序号 / … / （2030年） / 发展规模 / 1 / 建设用地总规模 …"): it is a cell, not a header.
+  if (CATEGORY_HEADER.test(groups[0]?.nodes[0]?.value ?? '') && headerGroups.length > 3 && /^1[.．、]?$/.test(groups[at]?.nodes[0]?.value ?? '')) {
+    headerGroups.pop();
+    at--;
   }
   if (headerGroups.length < 2 && !(headerGroups.length === 1 && (headerGroups[0]?.nodes.length ?? 0) >= 2)) return null;
   const cells: Cell[] = [];
@@ -210,6 +216,11 @@ const CN_GROUP = /^[一二三四五六七八九十]+$/;
 const TOTAL_ROW = /^(?:合\s*计|总\s*计|小\s*计)$/;
 /** A header that opens with 序号 names its columns up to the first row number, whatever words it uses. */
 const NUMBER_HEADER = /^(?:序号|编号)$/;
+/** A category column printed before 序号 ("指标类别 / 序号 / 指标项 …"): its cells open groups of rows. */
+const CATEGORY_HEADER = /^(?:指标)?(?:类别|分类|类型|领域)$/;
+/** Rows are numbered: the header opens with 序号, or with a category column and then 序号. */
+const numberedHeader = (first: string | undefined, second: string | undefined) =>
+  NUMBER_HEADER.test(first ?? '') || (CATEGORY_HEADER.test(first ?? '') && NUMBER_HEADER.test(second ?? ''));
 /** Up to the first row number, a numbered header's cells may be longer ("2026年度任务量约1625亩"). */
 const headerAt = (text: string, numbered: boolean) =>
   isHeaderCell(text) || (numbered && text.length <= 20 && !/^[0-9一二三四五六七八九十]+[.．、]?$/.test(text) && !/[。；，,]/.test(text));
@@ -239,7 +250,7 @@ const isValue = (text: string | undefined) => /^[\d.%％≥≤<>＜＞～~-]+$/.
 function rowsFromCells(printed: string[], cells: Cell[]): Built | null {
   // A numbered table whose header has more cells than its rows: pieces of broken header cells, or
   // a header on two levels (table-header.ts).
-  const width = NUMBER_HEADER.test(printed[0] ?? '') ? numberedWidth(cells.map((c) => c.text)) : null;
+  const width = numberedHeader(printed[0], printed[1]) ? numberedWidth(cells.map((c) => c.text)) : null;
   const header = (width && fitHeader(printed, width)) || printed;
   const k = header.length;
   const numberCol = header.findIndex((h) => /^(?:序号|编号)$/.test(h));
@@ -278,8 +289,12 @@ function rowsFromCells(printed: string[], cells: Cell[]): Built | null {
       // start a row while the row is short and the cell after it is not the kind a row opens with.
       const value = numbered && current.length < k && opensWith !== null && isNumberCell(cell.text, expected) && isValue(cells[i + 1]?.text) !== opensWith;
       if ((startsRow(cell.text, expected, cells[i + 1]?.text) && !value) || restart) {
-        // A category cell printed just before the number ("2.分类运输与转运", then "1") opens the new row.
-        const carried = numberCol > 0 && numbered && ENUM_CATEGORY.test(current.at(-1) ?? '') ? [current.pop() as string] : [];
+        // A category cell printed just before the number ("2.分类运输与转运", then "1") opens the new
+        // row; so does a word past a full row under a category column ("…53.75 / 53.74 / 服务设施和历史文化 / 2").
+        const word = (c: string | undefined) => ['short', 'long'].includes(classOf(c ?? ''));
+        const spare = current.length > k ? word(current.at(-1))
+          : current.length === k && word(current.at(-1)) && classOf(current.at(-2) ?? '') === 'num' && /\d{4}|目标|规划|现状|值/.test(header.at(-1) ?? '');
+        const carried = numberCol > 0 && numbered && (ENUM_CATEGORY.test(current.at(-1) ?? '') || spare) ? [current.pop() as string] : [];
         if (numbered) flush();
         current.push(...carried);
         if (restart) expected = 1;
