@@ -275,7 +275,7 @@ describe('round 4 of unseen plans (tests/eval/texts/n13, n42, n43, n44, n51)', (
   });
 });
 
-describe('round 5 of unseen plans (tests/eval/texts/n68)', () => {
+describe('round 5 of unseen plans (tests/eval/texts/n62, n67, n68)', () => {
   const doc = (name: string) => { const src = readPlanSource(`tests/eval/texts/${name}`); return parsePlan(src.bytes, src.options); };
 
   it('an indicator table with a category column before 序号 and years in brackets under 现状 / 近期规划 gives the 2030 column (n68, 普陀国土空间近期规划专栏1)', () => {
@@ -286,6 +286,20 @@ describe('round 5 of unseen plans (tests/eval/texts/n68)', () => {
     expect(row('建成区达到海绵城市建设要求的比例')).toEqual([['>=', 80, '%', 2030]]);
     // Category names are no indicators.
     expect(goals.filter((g) => ['发展规模', '综合交通', '城市经济'].includes(g.indicator))).toEqual([]);
+  });
+
+  it('a dimension under a bound with no deadline is a design rule; what counts as forest is a definition (n62, 林水复合建设试点)', () => {
+    const spec = read('在现状河口宽小于6米的河道两侧，可在两岸边坡上各新增一排乔木，树冠间距不大于4米，两排乔木之间和河道共同形成造林区域。');
+    expect(spec.map((g) => [g.value, g.unit, g.requirement])).toEqual([[4, '米', true]]);
+    expect(read('对于造林区域，原则上将以乔木为主，连续面积1亩以上，郁闭度0.2以上的区域计入森林面积。')).toEqual([]);
+    // Counter-examples: a length to build is a target, and so is a dated bound.
+    expect(read('新建绿道30公里。').map((g) => g.requirement)).toEqual([false]);
+    expect(read('到2025年，河道两侧林带宽度不小于6米。').map((g) => [g.value, g.year, g.requirement])).toEqual([[6, 2025, false]]);
+  });
+
+  it('a share of places that is to become something is a target (n67, 黄浦市政综合管理“十三五”)', () => {
+    const goals = read('到“十三五”期末，6个重点地区和12张名片全部实现过得硬地区，全区70%街道基本成为过得硬街道。');
+    expect(goals.filter((g) => g.unit === '%').map((g) => [g.value, g.year])).toEqual([[70, 2020]]);
   });
 });
 

@@ -15,7 +15,7 @@ export const CUE = new RegExp(`(?:${comparatorBeforePattern}|稳定在|保持在
 // under a past date (goals-time.ts tells them apart), so 同比 itself reports nothing.
 export const STATUS = /已经|已(?!有的|经批准)|累计(?!达到)|现有|现状|目前|当前|上年度|去年|原有|共有|实有|初步形成|提前达到/;
 // Notes and definitions: "注：…", "…，即…占…的比例", "…采用数学模型评估法测算".
-export const DEFINITION = /^\s*注\s*[：:]|[，,：:]\s*(?:即|是指|指)(?![标导挥出引南数])|采用[^，。；]*(?:测算|评估法|计算)|计算公式|统计口径/;
+export const DEFINITION = /^\s*注\s*[：:]|[，,：:]\s*(?:即|是指|指)(?![标导挥出引南数])|采用[^，。；]*(?:测算|评估法|计算)|计算公式|统计口径|(?:以上|以下)的[^，。；]{1,12}(?:计入|视为|认定为|纳入统计)/;
 // Conditions, not targets: an emergency plan's alert levels ("黄色预警：预测日AQI>200将持续2天及以上",
 // "日AQI>300") say when to act, not what to reach.
 export const CONDITION = /预警\s*[:：]|预测[^。；]{0,30}将持续|AQI\s*[>＞≥]/;

@@ -255,7 +255,7 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
         const bareIndicator = INDICATOR_END.test(beforeNumber) && (first.kind === 'share' || first.kind === 'concentration');
         // A verb after the number under a stated deadline: "到2020年，6个县(市、区)完成…创建工作".
         // A share: "全市城镇25%面积达到3—5年一遇雨水排水能力".
-        const verbAfter = (!!mark || first.kind === 'share') && /^[^，。；]{0,16}?(?:完成|实现|达到|建成|达标)/.test(after);
+        const verbAfter = (!!mark || first.kind === 'share') && /^[^，。；]{0,16}?(?:完成|实现|达到|建成|达标|成为)/.test(after);
         // "重污染天数占全年90%以上", "是其他季节的2倍左右": a statement of how things are, with no
         // verb that commits and no deadline in the sentence.
         if (!clauseCue && BACKGROUND.test(pre) && !marks.some((m) => m.kind === 'deadline' && m.index >= sentence.start && m.index < sentence.end)) return reject('background');
@@ -333,7 +333,10 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
         // every new building ("新建居住建筑屋顶安装光伏面积比例不低于30%") and what a rule 要求.
         const upTo = text.slice(clause.start, first.start);
         const undated = !marks.some((m) => m.kind === 'deadline' && m.index >= sentence.start && m.index < sentence.end);
-        const requirement = LIMIT.test(clauseText) || ((MODAL_LIMIT.test(cueWord) || MODAL_BEFORE.test(pre.slice(0, cue?.index ?? pre.length))) && undated)
+        // A dimension held under or over a bound with no deadline is a design rule for each work: "树冠
+        // 间距不大于4米", "排水通道一般口宽不小于6米" (not "新建绿道30公里", a length to build).
+        const dimension = first.kind === 'length' && /^(?:厘米|毫米|米)$/.test(first.unit) && /^不/.test(cueWord) && comparatorOfWord(cueWord) !== null;
+        const requirement = LIMIT.test(clauseText) || ((MODAL_LIMIT.test(cueWord) || MODAL_BEFORE.test(pre.slice(0, cue?.index ?? pre.length)) || dimension) && undated)
           || (undated && CLASS_LEAD.test(text.slice(sentence.start, clause.start)))
           || (PER_UNIT.test(upTo) && !FREQUENCY.test(upTo)) || (first.kind === 'share' && NEW_BUILDINGS.test(upTo) && (comparatorOfWord(cueWord) !== null || (first.comparator !== null && year === null))) || /可以|可按|可根据/.test(upTo) || /要求\s*$/.test(pre.slice(0, cue?.index ?? pre.length));
         const sv = startValue as { value: number; unit: string; year: number | null; at: number } | null;
