@@ -141,6 +141,14 @@ describe('heading context', () => {
     expect(decided).toBeGreaterThan(3);
   });
 
+  it('wastewater reuse is water, not solid waste (n61, 上海市推进污水资源化利用实施方案)', () => {
+    const battles = (h: string) => headingThemes(h, taxonomy).filter((id) => taxonomy.battles.has(id));
+    expect(battles('（四）加快推动城镇生活污水资源化利用')).toEqual(['clear-water']);
+    expect(battles('二、着力推进重点领域污水资源化利用')).toEqual(['clear-water']);
+    // Counter-example: the reuse of solid waste stays 净土.
+    expect(battles('（五）强化建筑垃圾资源化处理')).toEqual(['clean-soil']);
+  });
+
   it('a long "heading" is a sentence and names nothing', () => {
     const sentence = inSeed(seed001, '强化施工、道路、堆场、裸露地面等扬尘管控,加强城市保洁和清扫。');
     expect(headingThemes(sentence.slice(0, sentence.indexOf('管控') + 2), taxonomy)).toContain('blue-sky');
