@@ -275,6 +275,23 @@ describe('round 4 of unseen plans (tests/eval/texts/n13, n42, n43, n44, n51)', (
   });
 });
 
+describe('round 6 of unseen plans (tests/eval/texts/n77)', () => {
+  it('numbered tasks whose one sentence is their target are read, not taken for titles (n77, 松江区城市更新2025年度实施计划)', () => {
+    const src = readPlanSource('tests/eval/texts/n77_shanghai_songjiang_2025_chengshi_gengxin_niandu_shishi_jihua.txt');
+    const doc = parsePlan(src.bytes, src.options);
+    // "4.完成旧住房修缮更新60万平方米。（牵头单位：…）", "8.实施7公里燃气老化管道改造。"
+    const found = doc.goals.map((g) => [g.value, g.unit, g.year]);
+    expect(found).toContainEqual([60, '万平方米', 2025]);
+    expect(found).toContainEqual([7, '公里', 2025]);
+    // Titles without a number stay headings: "1.加力推进经开区中部…城市更新项目".
+    const headings: string[] = [];
+    const walk = (list: Section[]) => { for (const s of list) { headings.push(s.heading); walk(s.children); } };
+    walk(doc.sections);
+    expect(headings.some((h) => h.startsWith('加力推进经开区中部'))).toBe(true);
+    expect(headings.some((h) => h.includes('60万平方米'))).toBe(false);
+  });
+});
+
 describe('round 5 of unseen plans (tests/eval/texts/n62, n67, n68)', () => {
   const doc = (name: string) => { const src = readPlanSource(`tests/eval/texts/${name}`); return parsePlan(src.bytes, src.options); };
 

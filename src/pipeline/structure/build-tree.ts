@@ -23,6 +23,11 @@ const ASIDE = /^专栏\s*([0-9一二三四五六七八九十]+)[\s\u3000:：]*(.
 /** An article's caption: "第五条（公众参与）…" → 公众参与 */
 const CAPTION = /^[（(]([^（）()]{1,20})[）)]\s*/;
 const LEAD_MAX = 60;
+/**
+ * A sentence that commits to a number of something: a verb of doing, then a quantity with its unit
+ * or measure word ("完成旧住房修缮更新60万平方米。", "实施7公里燃气老化管道改造。", "推进144个…项目。").
+ */
+const TARGET_SENTENCE = /^(?:完成|实施|新建|新增|建成|建设|推进|认定|启动|改造|打造|整治|创建)[^。！？；，,]{0,30}?\d+(?:\.\d+)?\s*(?:万|亿)?(?:平方米|平方公里|平方千米|公里|千米|公顷|亩|个|座|台|家|处|条|项|辆|根|吨|户|套|张|所|%|％|千瓦|兆瓦)/;
 /** "区文明办：", "森林覆盖率：", "3.公园数量: " — a short label, no comma, before a colon. */
 const COLON_LEAD = /^([^，,。；：:]{2,50}?)\s*(?<!\d)[：:](?!\d)\s*/;
 /**
@@ -296,6 +301,9 @@ function splitHeading(marker: Marker, node: LineNode): { heading: string | null;
   if (task?.[1] && /\d/.test(first.slice(task[0].length)) && !LIST_FAMILIES.includes(marker.family)) {
     return { heading: task[1], body: rest.slice(task[0].length).trim() };
   }
+  // A task whose one sentence is its target is no title: "4.完成旧住房修缮更新60万平方米。（牵头单位：…）"
+  // stays a numbered paragraph, so that its target is read and quoted from the text.
+  if (first.length <= LEAD_MAX && TARGET_SENTENCE.test(first) && !LIST_FAMILIES.includes(marker.family)) return { heading: '', body: rest };
   if (first.length <= LEAD_MAX) {
     return { heading: first.replace(/[。！？；]$/, ''), body: rest.slice(first.length).trim() };
   }
