@@ -78,8 +78,10 @@ export function flatTableAt(lines: LineNode[], from: number): TableMatch | null 
   // A paragraph of header words followed by paragraphs of several lines is a row per paragraph (b);
   // one paragraph holding header and data is a cell per line (c); otherwise a cell per paragraph (a).
   const headerRun = g0.nodes.findIndex((n) => !isHeaderCell(n.value));
+  // A row's number may be printed apart from the row ("1" ‖ "城中村整体改造项目认定数量（个）⏎〔70〕⏎…").
+  const rowAfter = /^\d{1,3}$/.test(groups[1]?.nodes[0]?.value ?? '') && groups[1]?.nodes.length === 1 ? groups[2] : groups[1];
   const lineRows = g0.nodes.length >= 2 && isHeaderCell(g0.nodes[1]?.value ?? '') &&
-    (headerRun > 0 || (groups[1]?.nodes.length ?? 0) >= 2);
+    (headerRun > 0 || (rowAfter?.nodes.length ?? 0) >= 2);
   const table = lineRows ? fromLineRows(groups) : fromParagraphCells(groups);
   if (!table || table.rows.length < 3 || (table.rows[0]?.length ?? 0) < 2) return null;
   let end = table.end;
@@ -142,8 +144,15 @@ function fromLineRows(groups: Group[]): Built | null {
   // (b) a row per paragraph.
   const rows = [header];
   let end = g0.end;
+  let number: string | null = null;
   for (const g of groups.slice(1, MAX_ROWS)) {
-    const values = g.nodes.map((n) => n.value);
+    // A row number printed alone joins the row after it.
+    if (number === null && g.nodes.length === 1 && /^\d{1,3}$/.test(g.nodes[0]?.value ?? '') && numbered) {
+      number = g.nodes[0]!.value;
+      continue;
+    }
+    const values = [...(number !== null ? [number] : []), ...g.nodes.map((n) => n.value)];
+    number = null;
     if (values.length < 2 || values.length > k + 1 || OUTSIDE.test(values[0] ?? '') || values.some((v) => v.length > 200)) break;
     rows.push(values.length === k ? values : alignRow(values, k, rows.slice(1), header));
     end = g.end;
