@@ -292,6 +292,20 @@ describe('round 6 of unseen plans (tests/eval/texts/n77)', () => {
   });
 });
 
+describe('round 6: cumulative and per-year actions (n81, 交通领域设施设备更新专项工作方案（2024-2027年）)', () => {
+  it('"累计更新公交车6200辆" under "计划到2027年底前" is a target; "累计" in a statement of the past is not', () => {
+    const goals = read('计划到2027年底前，本市公交车、出租汽车全面实现新能源化，年均更新车辆超过总量的9%，累计更新公交车6200辆、出租汽车1.1万辆。');
+    expect(goals.filter((g) => g.unit.endsWith('辆')).map((g) => [g.value, g.unit, g.year])).toEqual([[6200, '辆', 2027], [1.1, '万辆', 2027]]);
+    expect(read('近年来全市累计更新公交车6200辆。')).toEqual([]);
+  });
+
+  it('"年均更新客车700辆左右" is a rate per year, due every year (year null); "年均浓度" is a measure', () => {
+    const times = { ...noTimes, horizon: 2027, docYear: 2024, fiveYear: true, periodStart: 2024 };
+    expect(read('从2024年7月起实施国Ⅲ标准柴油客车外环限行，促进国Ⅲ、国Ⅳ标准柴油客车的提前淘汰更新，年均更新客车700辆左右。', null, times).map((g) => [g.value, g.year])).toEqual([[700, null]]);
+    expect(read('到2025年，细颗粒物年均浓度降至35微克/立方米。').map((g) => [g.value, g.year])).toEqual([[35, 2025]]);
+  });
+});
+
 describe('round 5 of unseen plans (tests/eval/texts/n62, n67, n68)', () => {
   const doc = (name: string) => { const src = readPlanSource(`tests/eval/texts/${name}`); return parsePlan(src.bytes, src.options); };
 

@@ -24,7 +24,8 @@ export const RULE = /原则上|应当|[扣加得]\s*\d+(?:\.\d+)?\s*分|不扣�
 // A premise: "按照…规划水闸43座…的远景目标要求", "根据…".
 export const PREMISE = /^(?:按照|根据|依据|参照|对照|依托|按)/;
 // Due every period rather than by a year: "每季度…公开一次", "每年组织至少1轮".
-export const FREQUENCY = /每(?:年|季度|季|个?月|周|日|天|半年|学期|次)(?!均)|逐年/;
+// "年均更新客车700辆左右" is a rate per year, like 每年 (not "年均浓度", a measure).
+export const FREQUENCY = /每(?:年|季度|季|个?月|周|日|天|半年|学期|次)(?!均)|逐年|年均(?=更新|新增|完成|实施|建设|改造|造林|种植|淘汰)/;
 export const PER = /每(平方米|平方公里|立方米|公里|人|户|天|日|年|月)/;
 // A property that picks what a rule applies to: "年用水量50万m3及以上的企业", "载重量1吨的…车".
 export const PROPERTY_BEFORE = /(?:年用水量|用水量|规模|直径|功率|容量|排气量|吨位|载重量|载重|高度|深度|宽度|坡度|年产|产能|日处理能力)$/;

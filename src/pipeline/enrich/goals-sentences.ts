@@ -186,8 +186,11 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
       // "“十四五”期间累计下降14%", "到2025年…累计新增…": a cumulative target under a deadline; "累计"
       // without one reports ("近年来全市累计削减化学需氧量1.2万吨").
       const sentenceLead = text.slice(sentence.start, inClause[0]!.start);
-      const cumulative = /累计(?:下降|降低|减少|削减|提高|提升|增加|新增)/.test(lead)
-        && /(?:到|至)\s*20\d{2}\s*年|期间|十[四五六]五|规划期/.test(sentenceLead) && !/目前|近年来|以来|已/.test(sentenceLead);
+      // So is "累计更新公交车6200辆" after "计划到2027年底前，…", or "累计拆除点位366处" in an annual
+      // plan: an action still to be done, in a plan with a period.
+      const cumulative = /累计(?:下降|降低|减少|削减|提高|提升|增加|新增|更新|建成|完成|实施|建设|改造|拆除|种植|造林|落实|推广)/.test(lead)
+        && (/(?:到|至)\s*20\d{2}\s*年|期间|十[四五六]五|规划期/.test(sentenceLead) || ctx.times.annualYear !== null || ctx.times.fiveYear)
+        && !/目前|近年来|以来|已/.test(sentenceLead);
       if (STATUS.test(lead) && !picks && !cumulative) { decide(inClause, 'history'); continue; }
       if (PREMISE.test(clauseText.trim())) { decide(inClause, 'premise'); continue; }
       // "原则上" sets a rule for each unit ("原则上每个小区不超过3处"), except where the clause is about
