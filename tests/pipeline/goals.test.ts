@@ -306,6 +306,14 @@ describe('round 6: cumulative and per-year actions (n81, 交通领域设施设�
   });
 });
 
+describe('round 6: an estimate is no commitment (n76 海上光伏竞争配置, n43)', () => {
+  it('"约" describes a site or a state ("水深约11米，离岸距离约11公里", "涉及此类整治面积约1068亩"); with a verb it is an approximate target', () => {
+    expect(read('东海大桥2#海上光伏项目。与东海大桥海上风电二期工程同场，水深约11米，离岸距离约11公里。')).toEqual([]);
+    expect(read('我区涉及此类整治面积约1068亩。')).toEqual([]);
+    expect(read('到2025年，新建绿道约30公里。').map((g) => [g.comparator, g.value, g.year])).toEqual([['~', 30, 2025]]);
+  });
+});
+
 describe('round 5 of unseen plans (tests/eval/texts/n62, n67, n68)', () => {
   const doc = (name: string) => { const src = readPlanSource(`tests/eval/texts/${name}`); return parsePlan(src.bytes, src.options); };
 

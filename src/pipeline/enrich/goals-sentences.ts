@@ -126,6 +126,8 @@ const MODAL_BEFORE = /(?:应当?|须|必须|均应|应均)\s*$/;
 // A sentence that opens by naming a class of facility and then gives its norms: "——占地面积10万平方米
 // 以上的体育公园，绿化用地占比不低于65%，健身步道不少于2公里" (each park of that size must have them).
 const CLASS_LEAD = /^[—–\-\s]*[^，。；]{0,30}(?:以上|以下|及以上|及以下|至[^，。；]{1,12})的[\u4e00-\u9fff]{2,10}\s*[，,]/;
+/** The before-words of an estimate: "约", "大约", "约为". */
+const APPROXIMATE = /^(?:大约|约为|约)$/;
 // Statements of how things are: "占全年90%以上", "是其他季节的2倍左右", "相当于…".
 const BACKGROUND = /(?:占|约占|是|相当于)[^，。；]{0,24}$/;
 
@@ -248,9 +250,12 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
         if (first.kind === 'standard' && first.range) return reject('design-standard');
         if (first.kind === 'duration' && !(first.comparator === '<=' || first.comparator === '<' || /不超过|不得超过|以内|内$/.test(pre))) return reject('duration');
 
-        const cue = [...pre.matchAll(CUE)].at(-1);
+        // "约" commits to nothing by itself: "水深约11米，离岸距离约11公里" describes a site; the word
+        // still makes the comparator "~" (comparatorOf below reads it from the text).
+        const commits = (m: RegExpMatchArray) => !APPROXIMATE.test(m[0]);
+        const cue = [...pre.matchAll(CUE)].filter(commits).at(-1);
         // A cue earlier in the clause governs a list: "培育形成3个市级…集群、20个县级特色产业集群".
-        const clauseCue = cue ?? [...text.slice(clause.start, first.start).matchAll(CUE)].at(-1);
+        const clauseCue = cue ?? [...text.slice(clause.start, first.start).matchAll(CUE)].filter(commits).at(-1);
         // The next item of a list the verb governs: "新建67个“两网融合”服务点位、4个“两网融合”中转站".
         const listed = gi > 0 && !cue && !!clauseCue && /、\s*$/.test(pre);
         const continued = !clauseCue && !!sentenceCue && COUNTS.has(first.kind) && clause.end - clause.start <= 30 && !mark;
