@@ -314,6 +314,16 @@ describe('round 6: an estimate is no commitment (n76 海上光伏竞争配置, n
   });
 });
 
+describe('conditions of eligibility and staffing steps (n32 碳达峰试点, n17 罗店镇市容考核)', () => {
+  it('what a pilot candidate must have is a condition, not a target; a staffing step per N people is a rule', () => {
+    expect(read('中心城区居民社区类创建对象住户达到2000户以上。')).toEqual([]);
+    expect(read('单独申报的申报企业或联合体牵头企业需具备20万千瓦及以上海上新能源或水面光伏项目权益装机并网业绩。')).toEqual([]);
+    expect(read('④外来人口每超过300人多配置1名保洁员。').every((g) => g.requirement)).toBe(true);
+    // Counter-example: the city's own count of pilots is a target.
+    expect(read('到2025年，创建10个碳达峰碳中和试点社区。').map((g) => [g.value, g.year])).toEqual([[10, 2025]]);
+  });
+});
+
 describe('round 5 of unseen plans (tests/eval/texts/n62, n67, n68)', () => {
   const doc = (name: string) => { const src = readPlanSource(`tests/eval/texts/${name}`); return parsePlan(src.bytes, src.options); };
 

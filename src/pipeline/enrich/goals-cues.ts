@@ -18,7 +18,9 @@ export const STATUS = /已经|已(?!有的|经批准)|累计(?!达到)|现有|�
 export const DEFINITION = /^\s*注\s*[：:]|[，,：:]\s*(?:即|是指|指)(?![标导挥出引南数])|采用[^，。；]*(?:测算|评估法|计算)|计算公式|统计口径|(?:以上|以下)的[^，。；]{1,12}(?:计入|视为|认定为|纳入统计)/;
 // Conditions, not targets: an emergency plan's alert levels ("黄色预警：预测日AQI>200将持续2天及以上",
 // "日AQI>300") say when to act, not what to reach.
-export const CONDITION = /预警\s*[:：]|预测[^。；]{0,30}将持续|AQI\s*[>＞≥]/;
+// Eligibility for a pilot or an allocation says who may apply: "居民社区类创建对象住户达到2000户以上",
+// "申报企业…需具备20万千瓦及以上…并网业绩".
+export const CONDITION = /预警\s*[:：]|预测[^。；]{0,30}将持续|AQI\s*[>＞≥]|创建对象|申报(?:企业|单位|主体)[^。；]{0,16}(?:需|应|须)具备|(?:申报|入选|准入|参评)条件/;
 // Rules and rubrics, not targets: "原则上每个小区不超过3处", "合格率80%以下扣10分".
 export const RULE = /原则上|应当|[扣加得]\s*\d+(?:\.\d+)?\s*分|不扣分|不得分/;
 // A premise: "按照…规划水闸43座…的远景目标要求", "根据…".
