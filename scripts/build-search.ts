@@ -22,6 +22,7 @@
  * indexes everything again).
  */
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
@@ -33,11 +34,12 @@ import {
 import { recordContent, recordWords, SEPARATOR } from '../src/search/tokens.ts';
 import {
   encodePaths, FILTER_PLAN, FILTER_SECTION, groupBundlePath, manifestPath, planCardPath, routerPath,
-  sectionKey, slugPath, textPackPath,
+  sectionKey, slugPath, textFilePath,
   type Manifest, type PlanCard, type TextPack,
 } from '../src/search/layout.ts';
 import { parseArgs } from 'node:util';
 import { BundleCache } from './lib/bundle-cache.ts';
+import { PACK_FILE, packChunks } from '../src/search/pack.ts';
 
 const { values: flags } = parseArgs({ options: { data: { type: 'string', default: 'content/plan-data' }, out: { type: 'string', default: 'dist' }, stats: { type: 'boolean', default: false }, 'no-cache': { type: 'boolean', default: false } } });
 const dataDir = flags.data;
@@ -118,19 +120,30 @@ async function add(index: PagefindIndex, url: string, content: string, filters: 
   stats.records++;
 }
 
-/** Writes the files a search needs (no fragments: results are told apart by their filters). */
+/**
+ * Writes the files a search needs (no fragments: results are told apart by their filters). The
+ * index and filter chunks go into one pack file, listed in pagefind-entry.json (src/search/pack.ts).
+ */
 async function writeBundle(index: PagefindIndex, dir: string, withScript: boolean): Promise<void> {
   const { files, errors } = await index.getFiles();
   if (errors.length) throw new Error(`Pagefind 无法输出索引：${errors.join('；')}`);
   await index.deleteIndex();
-  for (const f of files) {
-    const keep = f.path.endsWith('.pf_meta') || f.path === 'pagefind-entry.json'
-      || f.path.startsWith('index/') || f.path.startsWith('filter/')
-      || (withScript && (f.path === 'pagefind.js' || /^wasm\.[\w-]+\.pagefind$/.test(f.path)));
-    if (!keep) continue;
-    const target = join(dir, f.path);
+  const chunks = files.filter((f) => f.path.startsWith('index/') || f.path.startsWith('filter/'));
+  const { pack, list } = packChunks(chunks);
+  const write = (path: string, content: Uint8Array | string) => {
+    const target = join(dir, path);
     mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, f.content);
+    writeFileSync(target, content);
+  };
+  write(PACK_FILE, pack);
+  for (const f of files) {
+    if (f.path === 'pagefind-entry.json') {
+      write(f.path, JSON.stringify({ ...JSON.parse(Buffer.from(f.content).toString('utf8')), pack: list }));
+      continue;
+    }
+    const keep = f.path.endsWith('.pf_meta')
+      || (withScript && (f.path === 'pagefind.js' || /^wasm\.[\w-]+\.pagefind$/.test(f.path)));
+    if (keep) write(f.path, f.content);
   }
 }
 
@@ -204,12 +217,20 @@ async function buildGroup(g: number, members: Plan[], root: string): Promise<voi
     }
     if (packChars > 0) packs.push(pack);
     const paths = encodePaths(p.records.map((r) => r.path));
+    // One file of text packs per plan (src/search/layout.ts): each pack gzipped on its own, so a
+    // range read of one is as small as the pack compressed.
+    const zipped = packs.map((k) => gzipSync(JSON.stringify(k), { level: 9 }));
+    let offset = 0;
+    const texts = zipped.map((z): [number, number] => { const at: [number, number] = [offset, z.byteLength]; offset += z.byteLength; return at; });
     const card: PlanCard = {
       slug: p.info.slug, title: p.info.title, place: p.info.place,
       secs: p.records.map((r, i) => [r.id, paths[i]![0], paths[i]![1], packOf[i]!]),
+      texts,
     };
     writeJson(planCardPath(p.n), card, root);
-    packs.forEach((k, i) => writeJson(textPackPath(p.n, i), k, root));
+    const file = outPath(textFilePath(p.n), root);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, Buffer.concat(zipped));
     writeJson(slugPath(p.info.slug), { n: p.n }, root);
   }
   await writeBundle(index, outPath(groupBundlePath(g), root), false);

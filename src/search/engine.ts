@@ -13,9 +13,10 @@ import { isExact, matchesAll } from './query.ts';
 import { fold } from './fold.ts';
 import {
   cardPaths, FILTER_PLAN, FILTER_SECTION, groupBundlePath, manifestPath, planCardPath, ROUTER_BASE,
-  routerPath, sectionKey, slugPath, textPackPath,
+  routerPath, sectionKey, slugPath, textFilePath,
   type Manifest, type PlanCard, type ReaderFilter, type TextPack,
 } from './layout.ts';
+import { packedFetch } from './pack.ts';
 
 type Counts = Record<string, Record<string, number>>;
 interface PagefindResponse { results: unknown[]; filters: Counts }
@@ -38,7 +39,8 @@ let watching = false;
 function watchFetches(): void {
   if (watching || typeof globalThis.fetch !== 'function') return;
   watching = true;
-  const original = globalThis.fetch.bind(globalThis);
+  // Chunk files are packed one file per bundle and read by range (pack.ts).
+  const original = packedFetch(globalThis.fetch.bind(globalThis));
   globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const ours = url.includes(ROUTER_BASE);
@@ -302,7 +304,7 @@ export class SearchEngine {
     const packOf = new Map(card.secs.map(([id, , , pack]) => [id, pack]));
     await Promise.all(p.sections.slice(0, limit).map(async (s) => {
       if (s.texts) return;
-      const pack = await this.pack(p.n, packOf.get(s.id) ?? 0);
+      const pack = await this.pack(p.n, card, packOf.get(s.id) ?? 0);
       s.texts = pack[s.key] ?? [];
     }));
   }
@@ -326,15 +328,27 @@ export class SearchEngine {
     return p;
   }
 
-  private pack(n: number, k: number): Promise<TextPack> {
+  /** Text pack k of plan n: a range of the plan's text file, gzipped (layout.ts). */
+  private pack(n: number, card: PlanCard, k: number): Promise<TextPack> {
     const key = `${n}/${k}`;
     let p = this.packs.get(key);
     if (!p) {
-      p = getJson<TextPack>(`${this.origin}${textPackPath(n, k)}?v=${this.manifest!.version}`);
+      const [offset, length] = card.texts[k] ?? [0, 0];
+      p = readRange(`${this.origin}${textFilePath(n)}?v=${this.manifest!.version}`, offset, length)
+        .then((bytes) => new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).json() as Promise<TextPack>);
       this.packs.set(key, p);
     }
     return p;
   }
+
+}
+
+/** Bytes [offset, offset + length) of a file: a range read, or the slice of the whole file from a server that ignores ranges. */
+async function readRange(url: string, offset: number, length: number): Promise<ArrayBuffer> {
+  const res = await fetch(url, { headers: { Range: `bytes=${offset}-${offset + length - 1}` } });
+  if (!res.ok) throw new Error(`${res.status} ${url}`);
+  const bytes = await res.arrayBuffer();
+  return res.status === 206 ? bytes : bytes.slice(offset, offset + length);
 }
 
 async function getJson<T>(url: string, init?: RequestInit): Promise<T> {

@@ -6,7 +6,8 @@
  *   /pagefind/s/<g>/            section bundles: one record per section of the plans in group g
  *   /search-data/manifest.json  sizes and version (below)
  *   /search-data/p/<n>.json     plan card: title, place, its sections' anchors and heading paths
- *   /search-data/t/<n>/<k>.json text pack k of plan n: sections' texts, for excerpts
+ *   /search-data/t/<n>.bin      plan n's text packs (sections' texts, for excerpts), each gzipped,
+ *                               one after the other; the card says where each lies (read by range)
  *   /search-data/slug/<slug>.json  { n }: a plan's number, for links that name a plan
  *
  * Why two kinds of bundle: every Pagefind bundle loads a metadata file of about 7 bytes per
@@ -22,7 +23,7 @@ export const groupBundlePath = (g: number): string => `${ROUTER_BASE}s/${g}/`;
 export const DATA_BASE = '/search-data/';
 export const manifestPath = `${DATA_BASE}manifest.json`;
 export const planCardPath = (n: number): string => `${DATA_BASE}p/${n}.json`;
-export const textPackPath = (n: number, k: number): string => `${DATA_BASE}t/${n}/${k}.json`;
+export const textFilePath = (n: number): string => `${DATA_BASE}t/${n}.bin`;
 export const slugPath = (slug: string): string => `${DATA_BASE}slug/${encodeURIComponent(slug)}.json`;
 
 /** Filter names in the bundles. `p` and `s` identify records; the others are the reader's. */
@@ -53,6 +54,8 @@ export interface PlanCard {
   title: string;
   place: string[];
   secs: [id: string, keep: number, headings: string[], pack: number][];
+  /** Where text pack k lies in the plan's text file: [offset, length] of its gzipped JSON. */
+  texts: [offset: number, length: number][];
 }
 
 /** Heading paths of a card's sections, decoded. */

@@ -1,0 +1,118 @@
+/**
+ * Packed index files (issue 16: at most 10 files per plan in dist/). Pagefind writes a bundle's
+ * word index and filters as many small chunk files (index/<hash>.pf_index, filter/<hash>.pf_filter:
+ * about 50 per plan at 200 postings a chunk, the size that keeps a cold search light). The indexer
+ * (scripts/build-search.ts) writes them as ONE file per bundle, `pack.pf_pack`, and lists the
+ * chunks in the bundle's pagefind-entry.json under `pack` (Pagefind reads only the keys it knows):
+ *
+ *     "pack": { "index": [["und_13096fb", 553], ["und_1312cc7", 524], …], "filter": [["und_9a1e2c0", 214], …] }
+ *
+ * Chunks follow each other in that order, index chunks first. In the browser, `packedFetch` answers
+ * Pagefind's request for a chunk with a range read of the pack (`Range: bytes=…`, which static hosts
+ * serve), so a search still downloads only the chunks its words fall in. A server that ignores the
+ * range sends the whole pack once; the chunk is cut from it and the pack kept for the next chunk.
+ */
+
+export const PACK_FILE = 'pack.pf_pack';
+const ENTRY_FILE = 'pagefind-entry.json';
+
+/** The `pack` key of pagefind-entry.json: chunk names (without extension) and byte lengths. */
+export interface PackList {
+  index: [name: string, bytes: number][];
+  filter: [name: string, bytes: number][];
+}
+
+type Kind = keyof PackList;
+const EXTENSION: Record<Kind, string> = { index: 'pf_index', filter: 'pf_filter' };
+/** ".../pagefind/s/12/index/und_13096fb.pf_index" → base ".../pagefind/s/12/", kind, name. */
+const CHUNK_URL = /^(.*\/)(index|filter)\/([^/?#]+)\.(?:pf_index|pf_filter)(?:[?#].*)?$/;
+const ENTRY_URL = /^(.*\/)pagefind-entry\.json(?:[?#].*)?$/;
+
+/** Where each chunk lies in the pack: "index/<name>" → [offset, length]. */
+export function packOffsets(list: PackList): Map<string, [number, number]> {
+  const out = new Map<string, [number, number]>();
+  let at = 0;
+  for (const kind of ['index', 'filter'] as const) {
+    for (const [name, bytes] of list[kind]) {
+      out.set(`${kind}/${name}`, [at, bytes]);
+      at += bytes;
+    }
+  }
+  return out;
+}
+
+/** The chunk files of a bundle as Pagefind writes them → the pack's bytes and its list. */
+export function packChunks(files: readonly { path: string; content: Uint8Array }[]): { pack: Uint8Array; list: PackList } {
+  const list: PackList = { index: [], filter: [] };
+  const parts: Uint8Array[] = [];
+  for (const kind of ['index', 'filter'] as const) {
+    const suffix = `.${EXTENSION[kind]}`;
+    for (const f of files.filter((x) => x.path.startsWith(`${kind}/`) && x.path.endsWith(suffix)).sort((a, b) => (a.path < b.path ? -1 : 1))) {
+      list[kind].push([f.path.slice(kind.length + 1, -suffix.length), f.content.byteLength]);
+      parts.push(f.content);
+    }
+  }
+  const pack = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+  let at = 0;
+  for (const p of parts) {
+    pack.set(p, at);
+    at += p.byteLength;
+  }
+  return { pack, list };
+}
+
+type Fetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+
+/**
+ * A fetch that serves Pagefind's chunk requests from packs and passes everything else on. The
+ * bundle's list comes from its pagefind-entry.json, which Pagefind fetches before any chunk; it is
+ * read from that response (a copy), or fetched when a chunk is asked for first.
+ */
+export function packedFetch(original: Fetch): Fetch {
+  const lists = new Map<string, Promise<Map<string, [number, number]> | null>>();
+  const wholePacks = new Map<string, Promise<ArrayBuffer>>();
+  const listFrom = (res: Response) => res.json().then((e: { pack?: PackList }) => (e.pack ? packOffsets(e.pack) : null)).catch(() => null);
+  const listOf = (base: string) => {
+    let list = lists.get(base);
+    if (!list) {
+      list = original(`${base}${ENTRY_FILE}`).then((r) => (r.ok ? listFrom(r) : null)).catch(() => null);
+      lists.set(base, list);
+    }
+    return list;
+  };
+
+  return async (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const entry = ENTRY_URL.exec(url);
+    if (entry) {
+      const res = await original(input, init);
+      if (res.ok && !lists.has(entry[1]!)) lists.set(entry[1]!, listFrom(res.clone()));
+      return res;
+    }
+    const chunk = CHUNK_URL.exec(url);
+    if (!chunk) return original(input, init);
+    const [, base, kind, name] = chunk as unknown as [string, string, Kind, string];
+    const at = (await listOf(base))?.get(`${kind}/${name}`);
+    // A bundle without a pack (an older build, a test corpus): the chunk file itself.
+    if (!at) return original(input, init);
+    const [offset, length] = at;
+    const packUrl = `${base}${PACK_FILE}`;
+    let bytes: ArrayBuffer;
+    const whole = wholePacks.get(base);
+    if (whole) {
+      bytes = (await whole).slice(offset, offset + length);
+    } else {
+      const res = await original(packUrl, { headers: { Range: `bytes=${offset}-${offset + length - 1}` } });
+      if (!res.ok) return new Response(null, { status: res.status, statusText: res.statusText });
+      if (res.status === 206) {
+        bytes = await res.arrayBuffer();
+      } else {
+        // The server sent the whole pack: keep it for the bundle's other chunks.
+        const all = res.arrayBuffer();
+        wholePacks.set(base, all);
+        bytes = (await all).slice(offset, offset + length);
+      }
+    }
+    return new Response(bytes, { status: 200, headers: { 'Content-Type': 'application/octet-stream' } });
+  };
+}
