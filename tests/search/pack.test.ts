@@ -33,8 +33,9 @@ function host(files: Map<string, Uint8Array | string>, ranges: boolean) {
     const body = files.get(url.replace(/\?.*$/, ''));
     if (body === undefined) return new Response(null, { status: 404 });
     const range = /bytes=(\d+)-(\d+)/.exec(new Headers(init?.headers).get('Range') ?? '');
-    if (ranges && range && typeof body !== 'string') return new Response(body.slice(Number(range[1]), Number(range[2]) + 1), { status: 206 });
-    return new Response(body, { status: 200 });
+    const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
+    if (ranges && range && typeof body !== 'string') return new Response(new Blob([bytes.slice(Number(range[1]), Number(range[2]) + 1)]), { status: 206 });
+    return new Response(new Blob([new Uint8Array(bytes)]), { status: 200 });
   };
   return { fetch, seen };
 }
