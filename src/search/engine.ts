@@ -340,7 +340,6 @@ export class SearchEngine {
     }
     return p;
   }
-
 }
 
 /** Bytes [offset, offset + length) of a file: a range read, or the slice of the whole file from a server that ignores ranges. */
