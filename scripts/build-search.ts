@@ -195,6 +195,10 @@ async function buildGroups(plans: Plan[], cache: BundleCache): Promise<void> {
 
 async function buildGroup(g: number, members: Plan[], root: string): Promise<void> {
   const index = await newIndex();
+  // The group's text packs, one file (src/search/layout.ts): each pack gzipped on its own, so a
+  // range read of one is as small as the pack compressed.
+  const zipped: Buffer[] = [];
+  let offset = 0;
   for (const p of members) {
     const packs: TextPack[] = [];
     let pack: TextPack = {};
@@ -217,22 +221,23 @@ async function buildGroup(g: number, members: Plan[], root: string): Promise<voi
     }
     if (packChars > 0) packs.push(pack);
     const paths = encodePaths(p.records.map((r) => r.path));
-    // One file of text packs per plan (src/search/layout.ts): each pack gzipped on its own, so a
-    // range read of one is as small as the pack compressed.
-    const zipped = packs.map((k) => gzipSync(JSON.stringify(k), { level: 9 }));
-    let offset = 0;
-    const texts = zipped.map((z): [number, number] => { const at: [number, number] = [offset, z.byteLength]; offset += z.byteLength; return at; });
+    const texts = packs.map((k): [number, number] => {
+      const z = gzipSync(JSON.stringify(k), { level: 9 });
+      zipped.push(z);
+      const at: [number, number] = [offset, z.byteLength];
+      offset += z.byteLength;
+      return at;
+    });
     const card: PlanCard = {
       slug: p.info.slug, title: p.info.title, place: p.info.place,
       secs: p.records.map((r, i) => [r.id, paths[i]![0], paths[i]![1], packOf[i]!]),
       texts,
     };
     writeJson(planCardPath(p.n), card, root);
-    const file = outPath(textFilePath(p.n), root);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, Buffer.concat(zipped));
-    writeJson(slugPath(p.info.slug), { n: p.n }, root);
   }
+  const file = outPath(textFilePath(g), root);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, Buffer.concat(zipped));
   await writeBundle(index, outPath(groupBundlePath(g), root), false);
 }
 
@@ -246,6 +251,13 @@ try {
   const routers = await buildRouters(plans);
   await buildGroups(plans, cache);
   cache.prune();
+  // Slug → plan number, in shards (layout.ts): written from all plans, outside the group cache.
+  const shards = new Map<string, Record<string, number>>();
+  for (const p of plans) {
+    const path = slugPath(p.info.slug);
+    shards.set(path, { ...shards.get(path), [p.info.slug]: p.n });
+  }
+  for (const [path, map] of shards) writeJson(path, map);
   await pagefind.close();
   const version = createHash('sha256')
     .update(JSON.stringify(plans.map((p) => [p.info, p.records])))

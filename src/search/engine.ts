@@ -273,8 +273,9 @@ export class SearchEngine {
     const api = this.api!;
     let candidates = all;
     if (options.plan !== undefined) {
-      const only = await getJson<{ n: number }>(this.origin + slugPath(options.plan)).catch(() => null);
-      candidates = only ? all.filter((n) => n === only.n) : [];
+      const shard = await getJson<Record<string, number>>(`${this.origin}${slugPath(options.plan)}?v=${this.manifest!.version}`).catch(() => null);
+      const only = shard?.[options.plan];
+      candidates = only !== undefined ? all.filter((n) => n === only) : [];
     }
     const pages = Math.max(1, Math.ceil(candidates.length / PLANS_PER_PAGE));
     const page = Math.min(Math.max(1, options.page), pages);
@@ -328,13 +329,14 @@ export class SearchEngine {
     return p;
   }
 
-  /** Text pack k of plan n: a range of the plan's text file, gzipped (layout.ts). */
+  /** Text pack k of plan n: a range of its group's text file, gzipped (layout.ts). */
   private pack(n: number, card: PlanCard, k: number): Promise<TextPack> {
     const key = `${n}/${k}`;
     let p = this.packs.get(key);
     if (!p) {
       const [offset, length] = card.texts[k] ?? [0, 0];
-      p = readRange(`${this.origin}${textFilePath(n)}?v=${this.manifest!.version}`, offset, length)
+      const group = Math.floor(n / this.manifest!.groupPlans);
+      p = readRange(`${this.origin}${textFilePath(group)}?v=${this.manifest!.version}`, offset, length)
         .then((bytes) => new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).json() as Promise<TextPack>);
       this.packs.set(key, p);
     }

@@ -6,9 +6,12 @@
  *   /pagefind/s/<g>/            section bundles: one record per section of the plans in group g
  *   /search-data/manifest.json  sizes and version (below)
  *   /search-data/p/<n>.json     plan card: title, place, its sections' anchors and heading paths
- *   /search-data/t/<n>.bin      plan n's text packs (sections' texts, for excerpts), each gzipped,
- *                               one after the other; the card says where each lies (read by range)
- *   /search-data/slug/<slug>.json  { n }: a plan's number, for links that name a plan
+ *   /search-data/t/<g>.bin      the text packs (sections' texts, for excerpts) of the plans in group
+ *                               g, each gzipped, one after the other; a plan's card says where each
+ *                               of its packs lies (read by range)
+ *   /search-data/slug/<h>.json  { slug: n }: plan numbers, for links that name a plan, in 256
+ *                               shards by a hash of the slug (slugShard), so the file count does not
+ *                               grow with the corpus
  *
  * Why two kinds of bundle: every Pagefind bundle loads a metadata file of about 7 bytes per
  * record before it can search, so one bundle of all sections (about 25 per plan) costs ~180 KB
@@ -23,8 +26,18 @@ export const groupBundlePath = (g: number): string => `${ROUTER_BASE}s/${g}/`;
 export const DATA_BASE = '/search-data/';
 export const manifestPath = `${DATA_BASE}manifest.json`;
 export const planCardPath = (n: number): string => `${DATA_BASE}p/${n}.json`;
-export const textFilePath = (n: number): string => `${DATA_BASE}t/${n}.bin`;
-export const slugPath = (slug: string): string => `${DATA_BASE}slug/${encodeURIComponent(slug)}.json`;
+export const textFilePath = (group: number): string => `${DATA_BASE}t/${group}.bin`;
+export const slugPath = (slug: string): string => `${DATA_BASE}slug/${slugShard(slug)}.json`;
+
+/** The shard of a slug: FNV-1a of its UTF-16 code units, low byte, as two hex digits. */
+export function slugShard(slug: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < slug.length; i++) {
+    h ^= slug.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return (h & 0xff).toString(16).padStart(2, '0');
+}
 
 /** Filter names in the bundles. `p` and `s` identify records; the others are the reader's. */
 export const FILTER_PLAN = 'p';
@@ -54,7 +67,7 @@ export interface PlanCard {
   title: string;
   place: string[];
   secs: [id: string, keep: number, headings: string[], pack: number][];
-  /** Where text pack k lies in the plan's text file: [offset, length] of its gzipped JSON. */
+  /** Where text pack k lies in its group's text file: [offset, length] of its gzipped JSON. */
   texts: [offset: number, length: number][];
 }
 

@@ -138,6 +138,24 @@ describe.runIf(!skip || onCI)('search page in Chromium', () => {
     }
   });
 
+  it('searches one plan with &plan=<slug> (the slug looked up in its shard), and names an unknown plan as none', async () => {
+    const q = '生态环境';
+    const truth = [...groundTruth(sections, q, groups)];
+    const slug = truth[0]!.split('/')[2]!;
+    const page = await session.newPage();
+    try {
+      await page.goto(url(q, `&plan=${encodeURIComponent(slug)}&all=1`));
+      await waitDone(page);
+      const found = await hrefs(page);
+      expect(sorted(found)).toEqual(sorted(truth.filter((h) => h.startsWith(`/plans/${slug}/#`))));
+      await page.goto(url(q, '&plan=no-such-plan'));
+      await waitDone(page);
+      expect(await hrefs(page)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('links each result to a clause that exists on the plan page, marked on arrival', async () => {
     const page = await session.newPage();
     try {
