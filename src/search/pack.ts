@@ -16,8 +16,13 @@
 export const PACK_FILE = 'pack.pf_pack';
 const ENTRY_FILE = 'pagefind-entry.json';
 
-/** The `pack` key of pagefind-entry.json: chunk names (without extension) and byte lengths. */
+/**
+ * The `pack` key of pagefind-entry.json: chunk names (without extension and without the prefix
+ * they all share, the language's "und_") and byte lengths. Every search loads the lists of the
+ * bundles it merges, so they are kept short.
+ */
 export interface PackList {
+  prefix?: string;
   index: [name: string, bytes: number][];
   filter: [name: string, bytes: number][];
 }
@@ -34,7 +39,7 @@ export function packOffsets(list: PackList): Map<string, [number, number]> {
   let at = 0;
   for (const kind of ['index', 'filter'] as const) {
     for (const [name, bytes] of list[kind]) {
-      out.set(`${kind}/${name}`, [at, bytes]);
+      out.set(`${kind}/${list.prefix ?? ''}${name}`, [at, bytes]);
       at += bytes;
     }
   }
@@ -51,6 +56,12 @@ export function packChunks(files: readonly { path: string; content: Uint8Array }
       list[kind].push([f.path.slice(kind.length + 1, -suffix.length), f.content.byteLength]);
       parts.push(f.content);
     }
+  }
+  const names = [...list.index, ...list.filter].map(([name]) => name);
+  const prefix = /^[^_]*_/.exec(names[0] ?? '')?.[0] ?? '';
+  if (prefix && names.every((n) => n.startsWith(prefix))) {
+    list.prefix = prefix;
+    for (const kind of ['index', 'filter'] as const) list[kind] = list[kind].map(([name, bytes]) => [name.slice(prefix.length), bytes]);
   }
   const pack = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
   let at = 0;
