@@ -30,7 +30,7 @@ export const GOAL_RULES = [
     counter: { text: '到2025年，全市优良天数比率达到80%。', number: '80%' },
   },
   {
-    id: 'condition', verdict: 'not-target', says: '预警条件和启动条件（“预测日AQI>200将持续2天”）说的是何时行动，不是目标',
+    id: 'condition', verdict: 'not-target', says: '预警条件、启动条件（“预测日AQI>200将持续2天”）和申报条件（“创建对象住户达到2000户以上”）说的是何时行动、谁能申报，不是目标',
     sample: { text: '黄色预警：预测日AQI>200将持续2天及以上。', number: '2天' },
     counter: { text: '全年重污染天数控制在2天以内。', number: '2天' },
   },
