@@ -27,7 +27,7 @@ export interface PackList {
   filter: [name: string, bytes: number][];
 }
 
-type Kind = keyof PackList;
+type Kind = 'index' | 'filter';
 const EXTENSION: Record<Kind, string> = { index: 'pf_index', filter: 'pf_filter' };
 /** ".../pagefind/s/12/index/und_13096fb.pf_index" → base ".../pagefind/s/12/", kind, name. */
 const CHUNK_URL = /^(.*\/)(index|filter)\/([^/?#]+)\.(?:pf_index|pf_filter)(?:[?#].*)?$/;
