@@ -5,7 +5,7 @@
  * (scripts/build-search.ts) writes them as ONE file per bundle, `pack.pf_pack`, and lists the
  * chunks in the bundle's pagefind-entry.json under `pack` (Pagefind reads only the keys it knows):
  *
- *     "pack": { "index": [["und_13096fb", 553], ["und_1312cc7", 524], …], "filter": [["und_9a1e2c0", 214], …] }
+ *     "pack": { "prefix": "und_", "index": "13096fb 1312cc7 …", "filter": "9a1e2c0 …", "bytes": [553, 524, …, 214, …] }
  *
  * Chunks follow each other in that order, index chunks first. In the browser, `packedFetch` answers
  * Pagefind's request for a chunk with a range read of the pack (`Range: bytes=…`, which static hosts
@@ -17,29 +17,36 @@ export const PACK_FILE = 'pack.pf_pack';
 const ENTRY_FILE = 'pagefind-entry.json';
 
 /**
- * The `pack` key of pagefind-entry.json: chunk names (without extension and without the prefix
- * they all share, the language's "und_") and byte lengths. Every search loads the lists of the
- * bundles it merges, so they are kept short.
+ * The `pack` key of pagefind-entry.json: the chunk names (without extension and without the prefix
+ * they all share, the language's "und_"), space-separated, index chunks then filter chunks, and
+ * their byte lengths in the same order. Every search loads the lists of the bundles it merges, so
+ * they are written as compactly as JSON allows.
  */
 export interface PackList {
-  prefix?: string;
-  index: [name: string, bytes: number][];
-  filter: [name: string, bytes: number][];
+  prefix: string;
+  index: string;
+  filter: string;
+  bytes: number[];
 }
 
 type Kind = 'index' | 'filter';
+const KINDS = ['index', 'filter'] as const;
 const EXTENSION: Record<Kind, string> = { index: 'pf_index', filter: 'pf_filter' };
 /** ".../pagefind/s/12/index/und_13096fb.pf_index" → base ".../pagefind/s/12/", kind, name. */
 const CHUNK_URL = /^(.*\/)(index|filter)\/([^/?#]+)\.(?:pf_index|pf_filter)(?:[?#].*)?$/;
 const ENTRY_URL = /^(.*\/)pagefind-entry\.json(?:[?#].*)?$/;
 
+const namesOf = (joined: string): string[] => (joined ? joined.split(' ') : []);
+
 /** Where each chunk lies in the pack: "index/<name>" → [offset, length]. */
 export function packOffsets(list: PackList): Map<string, [number, number]> {
   const out = new Map<string, [number, number]>();
   let at = 0;
-  for (const kind of ['index', 'filter'] as const) {
-    for (const [name, bytes] of list[kind]) {
-      out.set(`${kind}/${list.prefix ?? ''}${name}`, [at, bytes]);
+  let i = 0;
+  for (const kind of KINDS) {
+    for (const name of namesOf(list[kind])) {
+      const bytes = list.bytes[i++] ?? 0;
+      out.set(`${kind}/${list.prefix}${name}`, [at, bytes]);
       at += bytes;
     }
   }
@@ -48,26 +55,25 @@ export function packOffsets(list: PackList): Map<string, [number, number]> {
 
 /** The chunk files of a bundle as Pagefind writes them → the pack's bytes and its list. */
 export function packChunks(files: readonly { path: string; content: Uint8Array }[]): { pack: Uint8Array; list: PackList } {
-  const list: PackList = { index: [], filter: [] };
-  const parts: Uint8Array[] = [];
-  for (const kind of ['index', 'filter'] as const) {
+  const chosen = KINDS.map((kind) => {
     const suffix = `.${EXTENSION[kind]}`;
-    for (const f of files.filter((x) => x.path.startsWith(`${kind}/`) && x.path.endsWith(suffix)).sort((a, b) => (a.path < b.path ? -1 : 1))) {
-      list[kind].push([f.path.slice(kind.length + 1, -suffix.length), f.content.byteLength]);
-      parts.push(f.content);
-    }
-  }
-  const names = [...list.index, ...list.filter].map(([name]) => name);
-  const prefix = /^[^_]*_/.exec(names[0] ?? '')?.[0] ?? '';
-  if (prefix && names.every((n) => n.startsWith(prefix))) {
-    list.prefix = prefix;
-    for (const kind of ['index', 'filter'] as const) list[kind] = list[kind].map(([name, bytes]) => [name.slice(prefix.length), bytes]);
-  }
-  const pack = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+    return files.filter((x) => x.path.startsWith(`${kind}/`) && x.path.endsWith(suffix)).sort((a, b) => (a.path < b.path ? -1 : 1))
+      .map((f) => ({ name: f.path.slice(kind.length + 1, -suffix.length), content: f.content }));
+  });
+  const all = chosen.flat();
+  const first = /^[^_]*_/.exec(all[0]?.name ?? '')?.[0] ?? '';
+  const prefix = all.every((c) => c.name.startsWith(first)) ? first : '';
+  const list: PackList = {
+    prefix,
+    index: chosen[0]!.map((c) => c.name.slice(prefix.length)).join(' '),
+    filter: chosen[1]!.map((c) => c.name.slice(prefix.length)).join(' '),
+    bytes: all.map((c) => c.content.byteLength),
+  };
+  const pack = new Uint8Array(all.reduce((n, c) => n + c.content.byteLength, 0));
   let at = 0;
-  for (const p of parts) {
-    pack.set(p, at);
-    at += p.byteLength;
+  for (const c of all) {
+    pack.set(c.content, at);
+    at += c.content.byteLength;
   }
   return { pack, list };
 }
