@@ -39,7 +39,7 @@ import {
 } from '../src/search/layout.ts';
 import { parseArgs } from 'node:util';
 import { BundleCache } from './lib/bundle-cache.ts';
-import { PACK_FILE, packChunks } from '../src/search/pack.ts';
+import { packChunks, packFileName } from '../src/search/pack.ts';
 
 const { values: flags } = parseArgs({ options: { data: { type: 'string', default: 'content/plan-data' }, out: { type: 'string', default: 'dist' }, stats: { type: 'boolean', default: false }, 'no-cache': { type: 'boolean', default: false } } });
 const dataDir = flags.data;
@@ -129,13 +129,14 @@ async function writeBundle(index: PagefindIndex, dir: string, withScript: boolea
   if (errors.length) throw new Error(`Pagefind 无法输出索引：${errors.join('；')}`);
   await index.deleteIndex();
   const chunks = files.filter((f) => f.path.startsWith('index/') || f.path.startsWith('filter/'));
-  const { pack, list } = packChunks(chunks);
+  const { pack, list: chunkList } = packChunks(chunks);
+  const list = { file: packFileName(createHash('sha256').update(pack).digest('hex').slice(0, 12)), ...chunkList };
   const write = (path: string, content: Uint8Array | string) => {
     const target = join(dir, path);
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, content);
   };
-  write(PACK_FILE, pack);
+  write(list.file, pack);
   for (const f of files) {
     if (f.path === 'pagefind-entry.json') {
       write(f.path, JSON.stringify({ ...JSON.parse(Buffer.from(f.content).toString('utf8')), pack: list }));

@@ -2,10 +2,11 @@
  * Packed index files (issue 16: at most 10 files per plan in dist/). Pagefind writes a bundle's
  * word index and filters as many small chunk files (index/<hash>.pf_index, filter/<hash>.pf_filter:
  * about 50 per plan at 200 postings a chunk, the size that keeps a cold search light). The indexer
- * (scripts/build-search.ts) writes them as ONE file per bundle, `pack.pf_pack`, and lists the
- * chunks in the bundle's pagefind-entry.json under `pack` (Pagefind reads only the keys it knows):
+ * (scripts/build-search.ts) writes them as ONE file per bundle, named by a hash of its content
+ * (a cached pack is never read with another build's offsets), and lists the chunks in the bundle's
+ * pagefind-entry.json under `pack` (Pagefind reads only the keys it knows):
  *
- *     "pack": { "prefix": "und_", "index": "13096fb 1312cc7 …", "filter": "9a1e2c0 …", "bytes": [553, 524, …, 214, …] }
+ *     "pack": { "file": "pack.3f9c…pf_pack", "prefix": "und_", "index": "13096fb 1312cc7 …", "filter": "9a1e2c0 …", "bytes": [553, 524, …, 214, …] }
  *
  * Chunks follow each other in that order, index chunks first. In the browser, `packedFetch` answers
  * Pagefind's request for a chunk with a range read of the pack (`Range: bytes=…`, which static hosts
@@ -13,7 +14,8 @@
  * range sends the whole pack once; the chunk is cut from it and the pack kept for the next chunk.
  */
 
-export const PACK_FILE = 'pack.pf_pack';
+/** The pack's file name: content-addressed, like Pagefind's own chunk names. */
+export const packFileName = (hash: string): string => `pack.${hash}.pf_pack`;
 const ENTRY_FILE = 'pagefind-entry.json';
 
 /**
@@ -23,6 +25,8 @@ const ENTRY_FILE = 'pagefind-entry.json';
  * they are written as compactly as JSON allows.
  */
 export interface PackList {
+  /** The pack's file name in the bundle (packFileName). */
+  file: string;
   prefix: string;
   index: string;
   filter: string;
@@ -54,7 +58,7 @@ export function packOffsets(list: PackList): Map<string, [number, number]> {
 }
 
 /** The chunk files of a bundle as Pagefind writes them → the pack's bytes and its list. */
-export function packChunks(files: readonly { path: string; content: Uint8Array }[]): { pack: Uint8Array; list: PackList } {
+export function packChunks(files: readonly { path: string; content: Uint8Array }[]): { pack: Uint8Array; list: Omit<PackList, 'file'> } {
   const chosen = KINDS.map((kind) => {
     const suffix = `.${EXTENSION[kind]}`;
     return files.filter((x) => x.path.startsWith(`${kind}/`) && x.path.endsWith(suffix)).sort((a, b) => (a.path < b.path ? -1 : 1))
@@ -63,7 +67,7 @@ export function packChunks(files: readonly { path: string; content: Uint8Array }
   const all = chosen.flat();
   const first = /^[^_]*_/.exec(all[0]?.name ?? '')?.[0] ?? '';
   const prefix = all.every((c) => c.name.startsWith(first)) ? first : '';
-  const list: PackList = {
+  const list: Omit<PackList, 'file'> = {
     prefix,
     index: chosen[0]!.map((c) => c.name.slice(prefix.length)).join(' '),
     filter: chosen[1]!.map((c) => c.name.slice(prefix.length)).join(' '),
@@ -86,9 +90,10 @@ type Fetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>
  * read from that response (a copy), or fetched when a chunk is asked for first.
  */
 export function packedFetch(original: Fetch): Fetch {
-  const lists = new Map<string, Promise<Map<string, [number, number]> | null>>();
+  const lists = new Map<string, Promise<{ file: string; at: Map<string, [number, number]> } | null>>();
   const wholePacks = new Map<string, Promise<ArrayBuffer>>();
-  const listFrom = (res: Response) => res.json().then((e: { pack?: PackList }) => (e.pack ? packOffsets(e.pack) : null)).catch(() => null);
+  const listFrom = (res: Response) => res.json()
+    .then((e: { pack?: PackList }) => (e.pack ? { file: e.pack.file, at: packOffsets(e.pack) } : null)).catch(() => null);
   const listOf = (base: string) => {
     let list = lists.get(base);
     if (!list) {
@@ -109,11 +114,12 @@ export function packedFetch(original: Fetch): Fetch {
     const chunk = CHUNK_URL.exec(url);
     if (!chunk) return original(input, init);
     const [, base, kind, name] = chunk as unknown as [string, string, Kind, string];
-    const at = (await listOf(base))?.get(`${kind}/${name}`);
+    const list = await listOf(base);
+    const at = list?.at.get(`${kind}/${name}`);
     // A bundle without a pack (an older build, a test corpus): the chunk file itself.
-    if (!at) return original(input, init);
+    if (!list || !at) return original(input, init);
     const [offset, length] = at;
-    const packUrl = `${base}${PACK_FILE}`;
+    const packUrl = `${base}${list.file}`;
     let bytes: ArrayBuffer;
     const whole = wholePacks.get(base);
     if (whole) {

@@ -5,7 +5,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import * as pagefind from 'pagefind';
-import { PACK_FILE, packChunks, packedFetch, type PackList } from '../../src/search/pack.ts';
+import { packChunks, packedFetch, packFileName, type PackList } from '../../src/search/pack.ts';
 
 // Real chunk files: a Pagefind index of sentences from seed 004 (许昌), with a filter.
 async function realChunks(): Promise<{ path: string; content: Uint8Array }[]> {
@@ -47,11 +47,13 @@ describe('packed Pagefind chunks', () => {
     const chunks = await realChunks();
     expect(chunks.filter((c) => c.path.startsWith('index/')).length).toBeGreaterThan(1);
     expect(chunks.some((c) => c.path.startsWith('filter/'))).toBe(true);
-    const { pack, list } = packChunks(chunks);
+    const { pack, list: chunkList } = packChunks(chunks);
+    const PACK_FILE = packFileName('3f9c0a1b2c3d');
+    const list: PackList = { file: PACK_FILE, ...chunkList };
     expect(pack.byteLength).toBe(chunks.reduce((n, c) => n + c.content.byteLength, 0));
     const base = 'https://example.org/pagefind/s/0/';
     const files = new Map<string, Uint8Array | string>([
-      [`${base}pagefind-entry.json`, JSON.stringify({ version: '1', pack: list satisfies PackList })],
+      [`${base}pagefind-entry.json`, JSON.stringify({ version: '1', pack: list })],
       [`${base}${PACK_FILE}`, pack],
     ]);
     for (const ranges of [true, false]) {
