@@ -58,20 +58,19 @@ export function flatTableAt(lines: LineNode[], from: number): TableMatch | null 
   // and two header cells follow it.
   const captionLike = CAPTION.test(first.value) &&
     (NUMBERED_CAPTION.test(first.value) || !isHeaderCell(first.value) || (first.value.length >= 8 && isHeaderCell(lines[from + 2]?.value ?? '')));
+  // "单位：万千瓦" on the line at i, with the header right after it: the table's unit.
+  const unitAt = (i: number): string | null => {
+    const stated = UNIT_LINE.exec(lines[i]?.value.trim() ?? '');
+    return stated && isHeaderCell(lines[i + 1]?.value ?? '') ? stated[1]! : null;
+  };
   // The caption's header may come after a unit line ("附件：…任务量统计表", "制表日期：… 单位：亩", "序号").
-  const headerAfter = (i: number) => isHeaderCell(lines[i]?.value ?? '') ||
-    (UNIT_LINE.test(lines[i]?.value.trim() ?? '') && isHeaderCell(lines[i + 1]?.value ?? ''));
-  if (captionLike && lines[from + 1] && headerAfter(from + 1)) {
+  if (captionLike && lines[from + 1] && (isHeaderCell(lines[from + 1]!.value) || unitAt(from + 1) !== null)) {
     caption = first.value;
     h = from + 1;
   }
   // "单位：万千瓦" between the caption (or the text) and the header.
-  let unit: string | null = null;
-  const stated = UNIT_LINE.exec(lines[h]?.value.trim() ?? '');
-  if (stated && isHeaderCell(lines[h + 1]?.value ?? '')) {
-    unit = stated[1]!;
-    h++;
-  }
+  const unit = unitAt(h);
+  if (unit !== null) h++;
   if (!isHeaderCell(lines[h]?.value ?? '')) return null;
   const groups = groupsFrom(lines, h);
   const g0 = groups[0] as Group;
