@@ -131,29 +131,28 @@ async function writeBundle(index: PagefindIndex, dir: string, withScript: boolea
   const chunks = files.filter((f) => f.path.startsWith('index/') || f.path.startsWith('filter/'));
   const { pack, list: chunkList } = packChunks(chunks);
   const list = { file: packFileName(createHash('sha256').update(pack).digest('hex').slice(0, 12)), ...chunkList };
-  const write = (path: string, content: Uint8Array | string) => {
-    const target = join(dir, path);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, content);
-  };
-  write(list.file, pack);
+  writeAt(join(dir, list.file), pack);
   for (const f of files) {
     if (f.path === 'pagefind-entry.json') {
-      write(f.path, JSON.stringify({ ...JSON.parse(Buffer.from(f.content).toString('utf8')), pack: list }));
+      writeAt(join(dir, f.path), JSON.stringify({ ...JSON.parse(Buffer.from(f.content).toString('utf8')), pack: list }));
       continue;
     }
     const keep = f.path.endsWith('.pf_meta')
       || (withScript && (f.path === 'pagefind.js' || /^wasm\.[\w-]+\.pagefind$/.test(f.path)));
-    if (keep) write(f.path, f.content);
+    if (keep) writeAt(join(dir, f.path), f.content);
   }
 }
 
 const outPath = (urlPath: string, root = outDir): string => join(root, ...urlPath.split('/').filter(Boolean));
 
-function writeJson(urlPath: string, value: unknown, root = outDir): void {
-  const target = outPath(urlPath, root);
+/** Writes a file, making its folders. */
+function writeAt(target: string, content: Uint8Array | string): void {
   mkdirSync(dirname(target), { recursive: true });
-  writeFileSync(target, JSON.stringify(value));
+  writeFileSync(target, content);
+}
+
+function writeJson(urlPath: string, value: unknown, root = outDir): void {
+  writeAt(outPath(urlPath, root), JSON.stringify(value));
 }
 
 async function buildRouters(plans: Plan[]): Promise<number> {
@@ -236,9 +235,7 @@ async function buildGroup(g: number, members: Plan[], root: string): Promise<voi
     };
     writeJson(planCardPath(p.n), card, root);
   }
-  const file = outPath(textFilePath(g), root);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, Buffer.concat(zipped));
+  writeAt(outPath(textFilePath(g), root), Buffer.concat(zipped));
   await writeBundle(index, outPath(groupBundlePath(g), root), false);
 }
 
@@ -256,7 +253,9 @@ try {
   const shards = new Map<string, Record<string, number>>();
   for (const p of plans) {
     const path = slugPath(p.info.slug);
-    shards.set(path, { ...shards.get(path), [p.info.slug]: p.n });
+    const shard = shards.get(path) ?? {};
+    shard[p.info.slug] = p.n;
+    shards.set(path, shard);
   }
   for (const [path, map] of shards) writeJson(path, map);
   await pagefind.close();

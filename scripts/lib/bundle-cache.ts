@@ -30,7 +30,8 @@ function indexerVersion(root: string): string {
 
 /**
  * Puts every file under `from` at the same place under `to` as a hard link (a 1,000-plan index is
- * 300 MB in 70,000 files; linking them costs no copy), or a copy where links cannot cross devices.
+ * tens of MB in a few thousand files; linking them costs no copy), or a copy where links cannot
+ * cross devices.
  * Nothing writes to an index file once it is in dist/, and a build removes dist/ by unlinking, so
  * the cache's files are never changed through a link.
  */

@@ -16,7 +16,7 @@ import {
   routerPath, sectionKey, slugPath, textFilePath,
   type Manifest, type PlanCard, type ReaderFilter, type TextPack,
 } from './layout.ts';
-import { packedFetch } from './pack.ts';
+import { FetchStatusError, packedFetch, rangeReader } from './pack.ts';
 
 type Counts = Record<string, Record<string, number>>;
 interface PagefindResponse { results: unknown[]; filters: Counts }
@@ -344,17 +344,12 @@ export class SearchEngine {
   }
 }
 
-/** Bytes [offset, offset + length) of a file: a range read, or the slice of the whole file from a server that ignores ranges. */
-async function readRange(url: string, offset: number, length: number): Promise<ArrayBuffer> {
-  const res = await fetch(url, { headers: { Range: `bytes=${offset}-${offset + length - 1}` } });
-  if (!res.ok) throw new Error(`${res.status} ${url}`);
-  const bytes = await res.arrayBuffer();
-  return res.status === 206 ? bytes : bytes.slice(offset, offset + length);
-}
+/** Text packs are byte ranges of their group's file (layout.ts); fetch is looked up at each call. */
+const readRange = rangeReader((input, init) => fetch(input, init));
 
 async function getJson<T>(url: string, init?: RequestInit): Promise<T> {
   const res = await fetch(url, init);
-  if (!res.ok) throw new Error(`${res.status} ${url}`);
+  if (!res.ok) throw new FetchStatusError(res.status, url);
   return (await res.json()) as T;
 }
 

@@ -11,7 +11,8 @@
  * Chunks follow each other in that order, index chunks first. In the browser, `packedFetch` answers
  * Pagefind's request for a chunk with a range read of the pack (`Range: bytes=…`, which static hosts
  * serve), so a search still downloads only the chunks its words fall in. A server that ignores the
- * range sends the whole pack once; the chunk is cut from it and the pack kept for the next chunk.
+ * range sends the whole pack once; the chunk is cut from it and the pack kept for the next chunk
+ * (rangeReader, which the search engine also reads its text packs with).
  */
 
 /** The pack's file name: content-addressed, like Pagefind's own chunk names. */
@@ -84,6 +85,33 @@ export function packChunks(files: readonly { path: string; content: Uint8Array }
 
 type Fetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 
+/** A download that failed with an HTTP status. */
+export class FetchStatusError extends Error {
+  readonly status: number;
+  constructor(status: number, url: string) {
+    super(`${status} ${url}`);
+    this.status = status;
+  }
+}
+
+/**
+ * Reads bytes [offset, offset + length) of files with `Range: bytes=…`. A server that ignores the
+ * range sends the whole file: the range is cut from it, and the file is kept for its next ranges.
+ */
+export function rangeReader(fetchFile: Fetch): (url: string, offset: number, length: number) => Promise<ArrayBuffer> {
+  const whole = new Map<string, Promise<ArrayBuffer>>();
+  return async (url, offset, length) => {
+    const kept = whole.get(url);
+    if (kept) return (await kept).slice(offset, offset + length);
+    const res = await fetchFile(url, { headers: { Range: `bytes=${offset}-${offset + length - 1}` } });
+    if (!res.ok) throw new FetchStatusError(res.status, url);
+    if (res.status === 206) return res.arrayBuffer();
+    const all = res.arrayBuffer();
+    whole.set(url, all);
+    return (await all).slice(offset, offset + length);
+  };
+}
+
 /**
  * A fetch that serves Pagefind's chunk requests from packs and passes everything else on. The
  * bundle's list comes from its pagefind-entry.json, which Pagefind fetches before any chunk; it is
@@ -91,7 +119,7 @@ type Fetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>
  */
 export function packedFetch(original: Fetch): Fetch {
   const lists = new Map<string, Promise<{ file: string; at: Map<string, [number, number]> } | null>>();
-  const wholePacks = new Map<string, Promise<ArrayBuffer>>();
+  const readRange = rangeReader(original);
   const listFrom = (res: Response) => res.json()
     .then((e: { pack?: PackList }) => (e.pack ? { file: e.pack.file, at: packOffsets(e.pack) } : null)).catch(() => null);
   const listOf = (base: string) => {
@@ -119,23 +147,12 @@ export function packedFetch(original: Fetch): Fetch {
     // A bundle without a pack (an older build, a test corpus): the chunk file itself.
     if (!list || !at) return original(input, init);
     const [offset, length] = at;
-    const packUrl = `${base}${list.file}`;
-    let bytes: ArrayBuffer;
-    const whole = wholePacks.get(base);
-    if (whole) {
-      bytes = (await whole).slice(offset, offset + length);
-    } else {
-      const res = await original(packUrl, { headers: { Range: `bytes=${offset}-${offset + length - 1}` } });
-      if (!res.ok) return new Response(null, { status: res.status, statusText: res.statusText });
-      if (res.status === 206) {
-        bytes = await res.arrayBuffer();
-      } else {
-        // The server sent the whole pack: keep it for the bundle's other chunks.
-        const all = res.arrayBuffer();
-        wholePacks.set(base, all);
-        bytes = (await all).slice(offset, offset + length);
-      }
+    try {
+      const bytes = await readRange(`${base}${list.file}`, offset, length);
+      return new Response(bytes, { status: 200, headers: { 'Content-Type': 'application/octet-stream' } });
+    } catch (error) {
+      if (error instanceof FetchStatusError) return new Response(null, { status: error.status });
+      throw error;
     }
-    return new Response(bytes, { status: 200, headers: { 'Content-Type': 'application/octet-stream' } });
   };
 }
