@@ -221,6 +221,26 @@ describe.skipIf(skip)('built site in Chromium', () => {
     expect(missing, 'template parts no opened page shows').toEqual([]);
   });
 
+  it('runs axe that reports what it should: an image with no text, pale grey on white, a page under its own CSP', async () => {
+    // A page of the site with faults put in, so the strict CSP is in force as on every page.
+    const page = await session.newPage();
+    try {
+      await page.goto(urlFor(server.url, '/'), { waitUntil: 'load' });
+      await page.evaluate(() => {
+        const main = document.querySelector('main')!;
+        main.insertAdjacentHTML('afterbegin', '<img src="/favicon.svg"><p class="axe-probe">浅灰色的字</p>');
+        (main.querySelector('.axe-probe') as HTMLElement).style.color = '#ddd';
+      });
+      const ids = (await runAxe(page)).map((v) => v.id);
+      expect(ids).toContain('image-alt');
+      expect(ids).toContain('color-contrast');
+      // A second run on the same page uses the axe already there.
+      expect((await runAxe(page)).map((v) => v.id)).toEqual(ids);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('finds the home page and at least one plan page in dist/', () => {
     const routes = pages.map((p) => p.route);
     expect(routes, `no ${DIST}/index.html — did the site build run?`).toContain('/');
