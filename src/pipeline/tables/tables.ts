@@ -308,6 +308,11 @@ function rowsFromCells(printed: string[], cells: Cell[]): Built | null {
         if (restart) expected = 1;
         if (/^\d/.test(cell.text)) expected++;
         numbered = true;
+        // A totals row has no number: its label spans the number and the name columns ("总计 / 2281 /
+        // 10614.70 …" under "序号 / 镇街 / 图斑数 / 面积 …", where rows open "12 / 菊园新区 / 63 …").
+        // The number column stays empty and the label stands where the rows' names stand, so that
+        // the values keep their columns and the row reads as the whole place's, not as a place "2281".
+        if (TOTAL_ROW.test(cell.text) && numberCol >= 0 && opensWith === false && isValue(cells[i + 1]?.text)) current.push('');
       } else if (OUTSIDE.test(cell.text) || (!numbered && current.length >= Math.max(1, numberCol)) || (prose && current.length >= k) || after) {
         break;
       }
