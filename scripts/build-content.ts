@@ -17,6 +17,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parsePlan, PlanInputError, type ParseOptions } from '../src/pipeline/index.ts';
 import { ParseCache, pipelineVersion } from './lib/parse-cache.ts';
+import { warmParseCache } from './lib/parse-pool.ts';
 import { toMdx } from '../src/pipeline/emit/to-mdx.ts';
 import { readPlanSource } from './lib/read-plan.ts';
 import { slugOf } from '../src/check/texts.ts';
@@ -48,7 +49,8 @@ function put(path: string, text: string): void {
   writeFileSync(path, text);
 }
 // Plans whose text, metadata and pipeline are unchanged are not parsed again (scripts/lib/parse-cache.ts).
-const cache = flags['no-cache'] ? null : new ParseCache(pipelineVersion());
+const version = pipelineVersion();
+const cache = flags['no-cache'] ? null : new ParseCache(version);
 const parse = (bytes: Uint8Array, options: ParseOptions) => (cache ? cache.get(bytes, options, () => parsePlan(bytes, options)) : parsePlan(bytes, options));
 const dirs = [seedsDir, ...flags.extra];
 // Each folder's own history: a folder of extra texts may live in another repository.
@@ -59,6 +61,8 @@ if (!git.available) console.log(`版本记录：${git.reason}`);
 
 const files = dirs.flatMap((dir) =>
   readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => join(dir, f)));
+// Every core parses first (lib/parse-pool.ts); the loop below then reads each plan from the cache.
+if (cache) await warmParseCache(files, version);
 const slugs = new Map<string, string>();
 let built = 0;
 let failed = 0;

@@ -9,6 +9,8 @@
  * metadata file count as one — while every error anywhere still fails the check. Exit 1 when there
  * is any error.
  */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { changedFiles } from '../src/history/git-log.ts';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -16,6 +18,7 @@ import { formatProblem, type Problem } from '../src/data/problem.ts';
 import { runCheck } from '../src/check/run.ts';
 import { parsePlan } from '../src/pipeline/index.ts';
 import { ParseCache, pipelineVersion } from './lib/parse-cache.ts';
+import { warmParseCache } from './lib/parse-pool.ts';
 
 const { values } = parseArgs({
   options: {
@@ -28,7 +31,12 @@ const { values } = parseArgs({
 const root = fileURLToPath(new URL('..', import.meta.url));
 // The content build's parse cache (scripts/lib/parse-cache.ts): the build parses each plan once for
 // the check and the content together, and an unchanged plan not at all.
-const cache = new ParseCache(pipelineVersion(root), root);
+const version = pipelineVersion(root);
+const cache = new ParseCache(version, root);
+// Every core parses first (lib/parse-pool.ts); the check then reads each plan from the cache.
+if (!values['no-plans'] && existsSync(join(root, 'seeds'))) {
+  await warmParseCache(readdirSync(join(root, 'seeds')).filter((f) => f.endsWith('.txt')).sort().map((f) => `seeds/${f}`), version, root);
+}
 const problems = runCheck({ root, plans: !values['no-plans'], parse: (bytes, options) => cache.get(bytes, options, () => parsePlan(bytes, options)) });
 const errors = problems.filter((p) => p.severity === 'error').length;
 

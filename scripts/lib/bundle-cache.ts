@@ -15,7 +15,7 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSyn
 import { join } from 'node:path';
 import { filesUnder } from '../../src/check/links.ts';
 
-const VERSION_INPUTS = ['scripts/build-search.ts', 'scripts/lib/bundle-cache.ts', 'src/search', 'package-lock.json'];
+const VERSION_INPUTS = ['scripts/build-search.ts', 'scripts/lib/bundle-cache.ts', 'scripts/lib/search-index.ts', 'scripts/lib/search-group-worker.ts', 'src/search', 'package-lock.json'];
 
 function indexerVersion(root: string): string {
   const hash = createHash('sha256').update(process.versions.node);
@@ -69,6 +69,11 @@ export class BundleCache {
 
   key(input: unknown): string {
     return createHash('sha256').update(this.version).update('\0').update(JSON.stringify(input)).digest('hex');
+  }
+
+  /** Whether the cache holds the files of `key` (a build would copy them, not index them). */
+  has(key: string): boolean {
+    return existsSync(join(this.dir, key));
   }
 
   /**

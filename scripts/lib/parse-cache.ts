@@ -12,7 +12,8 @@
  * (ignored by git, dropped by a clean install); a corrupt entry is parsed again.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { threadId } from 'node:worker_threads';
 import { join, relative } from 'node:path';
 import type { ParseOptions, PlanDocument } from '../../src/pipeline/index.ts';
 
@@ -67,9 +68,18 @@ export class ParseCache {
     return createHash('sha256').update(this.version).update('\0').update(process.versions.node).update('\0').update(bytes).update('\0').update(JSON.stringify(options)).digest('hex');
   }
 
+  /** Whether the cache holds the document for these bytes and options. */
+  has(bytes: Uint8Array, options: ParseOptions): boolean {
+    return existsSync(this.file(bytes, options));
+  }
+
+  private file(bytes: Uint8Array, options: ParseOptions): string {
+    return join(this.dir, `${this.key(bytes, options)}.json`);
+  }
+
   /** The document for these bytes and options: from the cache, or `parse`d and stored. */
   get(bytes: Uint8Array, options: ParseOptions, parse: () => PlanDocument): PlanDocument {
-    const file = join(this.dir, `${this.key(bytes, options)}.json`);
+    const file = this.file(bytes, options);
     if (existsSync(file)) {
       try {
         const doc = JSON.parse(readFileSync(file, 'utf8')) as PlanDocument;
@@ -81,7 +91,10 @@ export class ParseCache {
     }
     this.misses++;
     const doc = parse();
-    writeFileSync(file, JSON.stringify(doc));
+    // Written whole under another name, then renamed: a reader never finds half an entry.
+    const part = `${file}.part-${process.pid}-${threadId}`;
+    writeFileSync(part, JSON.stringify(doc));
+    renameSync(part, file);
     return doc;
   }
 }

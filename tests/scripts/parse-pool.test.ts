@@ -1,0 +1,54 @@
+/**
+ * scripts/lib/parse-pool.ts parses plans on worker threads into the parse cache before the check
+ * and the content build read them one by one: what they then read must be exactly what parsing
+ * the plan here gives, under the path the commands name ("seeds/x.txt"), and a plan already in the
+ * cache is not parsed again.
+ */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parsePlan } from '../../src/pipeline/index.ts';
+import { ParseCache, pipelineVersion } from '../../scripts/lib/parse-cache.ts';
+import { sourceAt, warmParseCache } from '../../scripts/lib/parse-pool.ts';
+import { seedFiles } from '../helpers/seeds.ts';
+
+const saved = { PLAN_PARSE_CACHE: process.env.PLAN_PARSE_CACHE, PARSE_WORKERS: process.env.PARSE_WORKERS };
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'parse-pool-'));
+  process.env.PLAN_PARSE_CACHE = dir;
+  // Two threads whatever the machine has (the pool starts none for one).
+  process.env.PARSE_WORKERS = '2';
+});
+afterAll(() => {
+  for (const [name, value] of Object.entries(saved)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const files = seedFiles.slice(0, 14).map((f) => `seeds/${f}`);
+
+describe('warmParseCache', () => {
+  it('stores, from two threads, the documents one thread parses, under the paths the commands name', async () => {
+    const version = pipelineVersion();
+    expect(await warmParseCache(files, version)).toBe(2);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.json'))).toHaveLength(files.length);
+    const cache = new ParseCache(version);
+    for (const file of files) {
+      const source = sourceAt(file, '.');
+      expect(source.options.path).toBe(file);
+      const cached = cache.get(source.bytes, source.options, () => {
+        throw new Error(`${file} is not in the cache`);
+      });
+      expect(cached).toEqual(JSON.parse(JSON.stringify(parsePlan(source.bytes, source.options))));
+    }
+    expect(cache.hits).toBe(files.length);
+  });
+
+  it('starts no thread when every plan is in the cache already', async () => {
+    expect(await warmParseCache(files, pipelineVersion())).toBe(0);
+  });
+});
