@@ -8,7 +8,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { join } from 'node:path';
+import { resolve as resolvePath } from 'node:path';
 import { ParseCache } from './parse-cache.ts';
 import { readPlanSource, type PlanSource } from './read-plan.ts';
 
@@ -22,7 +22,8 @@ const PLANS_PER_WORKER = 6;
  * its messages name ("seeds/x.txt"), wherever the command runs from.
  */
 export function sourceAt(file: string, root: string): PlanSource {
-  const source = readPlanSource(join(root, file));
+  // Read where it is from here: as given under '.', under the root otherwise (an absolute path stays).
+  const source = readPlanSource(root === '.' ? file : resolvePath(root, file));
   source.options.path = file;
   return source;
 }
