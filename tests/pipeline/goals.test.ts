@@ -144,6 +144,16 @@ describe('sentences of plans', () => {
       ['完成公园打开围墙', 20, '座', '>=', 2028], ['建设环公园绿道', 30, '公里', '>=', 2028],
     ]);
   });
+  it('a stretch target with no subject of its own measures what the one before measured, not its bracketed aside (n42, 上海交通领域光伏)', () => {
+    const found = read('到2025年，应用场景实现多元化，全市交通领域新增光伏装机容量确保达到120MW，力争达到180MW（本方案口径不含物流仓储领域）。');
+    expect(found.map((g) => [g.indicator, g.scope, g.value, g.unit, g.year])).toEqual([
+      ['交通领域新增光伏装机容量', '全市', 120, '兆瓦', 2025], ['交通领域新增光伏装机容量', '全市', 180, '兆瓦', 2025],
+    ]);
+    // Counter-example: a measure named after the last number is still read there.
+    expect(read('到2025年，市区20%以上、县城10%以上的面积达到海绵城市建设要求。').map((g) => [g.indicator, g.scope])).toEqual([
+      ['面积达到海绵城市建设要求', '市区'], ['面积达到海绵城市建设要求', '县城'],
+    ]);
+  });
   it('a recurring duty has no year ("每年组织至少1轮", 000; "每季度…公开一次", 004)', () => {
     expect(read('每年组织至少1轮综合性环境执法行动', 2025)[0]).toMatchObject({ value: 1, unit: '轮', comparator: '>=', year: null });
     expect(read('各县(市)及市本级至少每季度向社会公开一次', 2019)[0]).toMatchObject({ value: 1, unit: '次', year: null });

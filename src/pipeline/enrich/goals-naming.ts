@@ -46,7 +46,7 @@ export function trimIndicator(s: string): string {
   for (let i = 0; i < 3; i++) t = t.replace(LEAD_FILLER, '').replace(/^(?:到|至|截至|在)?(?:20\d{2}年(?:底|末)?(?:前)?)/, '').replace(/^(?:20\d{2}[、和及与])+/, '');
   // "秋冬季期间（2019年10月1日至2020年3月31日）": the time phrase, blanked for naming, leaves "（）".
   t = t.replace(/[（(]\s*[）)]/g, '');
-  return t.replace(/(?:累计|年均|均|全部|总体|稳定|将|要|须|需|应|的|等|分别|各|力争|达|能|约|大约|及|和|同比|比上年|较上年|、|，|,)+$/, '').replace(/^的/, '');
+  return t.replace(/(?:累计|年均|均|全部|总体|稳定|将|要|须|需|应|的|等|分别|各|力争|争取|确保|达|能|约|大约|及|和|同比|比上年|较上年|、|，|,)+$/, '').replace(/^的/, '');
 }
 
 // Administrative areas ("全市", "辖区") leave the name; kinds of area ("农村", "建成区") are part of

@@ -153,6 +153,7 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
       continue;
     }
     let previousName: string | null = null;
+    let previousScope: string | null = null;
     /** Where the start value's subject named a scope ("实现全区城镇污水处理率由95%提高至99%" → 全区). */
     let startScope: string | null = null;
     // The verb of the last count accepted in this sentence, which governs the counts listed after it
@@ -316,11 +317,14 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
         let { indicator, scope } = nameGoal(left, listedCue, mid, namedAfter, COUNTS.has(first.kind), first.kind === 'share');
         // "能耗年均下降3%": a rate each year, which a reader must not compare with a five-year total.
         if (/年均\s*$/.test(left)) scope = scope ? `${scope}，年均` : '年均';
-        // "市区20%以上、县城10%以上的面积达到…": the measure follows the clause's last number.
-        if (!indicator) indicator = trimIndicator(named.slice(inClause.at(-1)!.end, clause.end).replace(/^的/, ''));
+        // "市区20%以上、县城10%以上的面积达到…": the measure follows the clause's last number. An aside
+        // in brackets there names nothing: "确保达到120MW，力争达到180MW（本方案口径不含物流仓储领域）"
+        // measures what the clause before measured (below), not "（本方案口径…）".
+        if (!indicator) indicator = trimIndicator(named.slice(inClause.at(-1)!.end, clause.end).replace(/[（(][^（）()]*[）)]/g, '').replace(/^的/, ''));
         if (!indicator && previousName) {
           indicator = previousName; // "…新增…居住区172个，累计达到682个"
-          if (startValue) scope ??= startScope;
+          // Where, too: "全市…确保达到120MW，力争达到180MW" is 全市 both times.
+          scope ??= startValue ? startScope : previousScope;
         }
         // "统筹实施低洼圩区的提标改造，达到20年一遇标准": the subject is in the clause before.
         const prevClauseText = ci > 0 ? trimIndicator(named.slice(clauses[ci - 1]!.start, clauses[ci - 1]!.end)) : '';
@@ -329,6 +333,7 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
         // did not recognise as part of a table): not a goal anyone could read.
         if (!/[\u4e00-\u9fff]/.test(indicator)) return reject('unnamed');
         previousName = indicator;
+        previousScope = scope;
 
         // Quote: the clause, with a time phrase standing alone just before it ("到2025年，").
         let quoteStart = clause.start;
