@@ -17,7 +17,7 @@ import { readTextMilestones } from '../../src/pipeline/enrich/goals-milestones.t
 import { normaliseUnit, readQuantities } from '../../src/pipeline/enrich/goals-quantities.ts';
 import { readTextGoals } from '../../src/pipeline/enrich/goals-sentences.ts';
 import { readTableGoals } from '../../src/pipeline/enrich/goals-tables.ts';
-import { isBackgroundHeading, planTimes, type PlanTimes } from '../../src/pipeline/enrich/goals-time.ts';
+import { isBackgroundHeading, planTimes, statedHorizon, type PlanTimes } from '../../src/pipeline/enrich/goals-time.ts';
 import { planDocumentSchema } from '../../src/schemas/plan-document.ts';
 import { readPlanSource } from '../../scripts/lib/read-plan.ts';
 import { seedFiles } from '../helpers/seeds.ts';
@@ -576,5 +576,30 @@ describe('from a start to a target under a deadline', () => {
   it('"累计" reports unless a deadline governs it', () => {
     expect(read('近年来全市累计削减化学需氧量1.2万吨。', 2025)).toEqual([]);
     expect(read('到2025年，单位地区生产总值二氧化碳排放累计下降18%。')[0]).toMatchObject({ indicator: '单位地区生产总值二氧化碳排放', value: 18 });
+  });
+});
+
+describe('a plan with no period: the deadline its tasks keep stating dates its 主要目标 (n08 静安区垃圾分类工作方案)', () => {
+  it('dates the undated lines of 主要目标 by the 2025 of its tasks, as the document’s, and leaves task lines as they are', () => {
+    const src = readPlanSource('tests/eval/texts/n08_shanghai_jingan_laji_quancheng_fenlei_youhua_gongzuo_fangan.txt');
+    const d = parsePlan(src.bytes, src.options);
+    expect(d.meta.period).toBeNull();
+    const aims = d.sections.find((s) => s.heading === '主要目标')!;
+    const inAims = d.goals.filter((g) => g.sectionId === aims.id);
+    expect(inAims.map((g) => [g.indicator, g.value, g.year, g.yearFrom])).toEqual(expect.arrayContaining([
+      ['居住区和单位生活分类达标率', 95, 2025, 'document'], ['生活垃圾回收利用率', 47, 2025, 'document'],
+    ]));
+    // "改造…22个" in the tasks states no year and gets none (the seeds' convention for task sections).
+    const task = d.goals.filter((g) => g.sectionId !== aims.id && g.value === 22 && g.indicator.startsWith('改造点位'));
+    expect(task.length).toBeGreaterThan(0);
+    expect([...new Set(task.map((g) => g.year))]).toEqual([null]);
+  });
+
+  it('takes the deadline stated most often, not a vision year said once, and none from fewer than three', () => {
+    const tasks = ['到2035年，美丽静安全面建成。', '到2025年，全面推进居住区投放点微更新。', '2025年底前完成数据源切换。', '到2025年，建成80个精品居住区。'];
+    expect(statedHorizon(tasks, 2024)).toBe(2025);
+    expect(statedHorizon(tasks.slice(0, 2), 2024)).toBeNull();
+    // Deadlines before the plan's own year are history: "到2020年…" in a plan of 2024.
+    expect(statedHorizon(['到2020年，基本建成。', '到2020年，全面完成。', '到2020年，实现全覆盖。'], 2024)).toBeNull();
   });
 });

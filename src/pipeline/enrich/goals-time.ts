@@ -149,3 +149,24 @@ export function planTimes(meta: { title: string | null; issued: string | null; p
   const periodStart = span >= 2 ? meta?.period?.from ?? (range ? Number(range[1]) : horizon !== null ? horizon - span : null) : null;
   return { horizon: horizon ?? null, docYear: docYear ?? annualYear, annualYear, fiveYear: span >= 2, campaignEnd: null, periodStart };
 }
+
+/**
+ * The year a plan that states no period works towards, from its own deadlines: "到2025年，全面推进…"
+ * said again and again in a 工作方案 issued in 2024. The deadline its task sections give most often
+ * (the later one on a tie), not before the plan's year and at most ten years after it; null when
+ * the text gives fewer than three deadlines. A 2035 vision said once does not outweigh the 2025 of
+ * every task.
+ */
+export function statedHorizon(texts: string[], docYear: number | null): number | null {
+  const counts = new Map<number, number>();
+  for (const t of texts) {
+    for (const m of t.matchAll(/(?:到|至|截至|力争到?|在)\s*(20\d{2})\s*年|(20\d{2})\s*年(?:底|末)\s*(?:前|之前)/g)) {
+      const year = Number(m[1] ?? m[2]);
+      if (docYear !== null && (year < docYear || year > docYear + 10)) continue;
+      counts.set(year, (counts.get(year) ?? 0) + 1);
+    }
+  }
+  let best: [number, number] | null = null;
+  for (const [year, n] of counts) if (!best || n > best[1] || (n === best[1] && year > best[0])) best = [year, n];
+  return best && [...counts.values()].reduce((a, b) => a + b, 0) >= 3 ? best[0] : null;
+}

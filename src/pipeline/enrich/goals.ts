@@ -17,7 +17,7 @@ import { loadIndicators, type IndicatorCatalogue } from './goals-indicators.ts';
 import { readTableMilestones, readTextMilestones } from './goals-milestones.ts';
 import { readTextGoals, type Span } from './goals-sentences.ts';
 import { readTableGoals } from './goals-tables.ts';
-import { campaignEndOf, headingYear, isBackgroundHeading, planTimes, type PlanTimes } from './goals-time.ts';
+import { campaignEndOf, headingYear, isBackgroundHeading, planTimes, statedHorizon, type PlanTimes } from './goals-time.ts';
 import { RULE_BY_ID, type GoalRuleId } from './goals-rules.ts';
 import { report } from '../messages.ts';
 import './data.ts';
@@ -43,6 +43,8 @@ export function goals(options: GoalsOptions = {}) {
     // A campaign's period stated near the top (its 目标 or 总体要求): its end governs the targets
     // that state no year of their own, in the text and in its tables.
     times.campaignEnd = firstCampaignEnd(sections);
+    // A plan with neither: the deadline its tasks keep stating governs its 目标 sections' undated lines.
+    const stated = times.fiveYear || times.campaignEnd !== null ? null : statedHorizon(bodyTexts(sections), times.docYear);
     const found: Goal[] = [];
     const dated: Milestone[] = [];
     const unique = uniqueIds();
@@ -134,7 +136,7 @@ export function goals(options: GoalsOptions = {}) {
         // "（三）总体目标。到2020年，…" followed by "——…" paragraphs: the deadline carries on. A
         // five-year plan's 主要目标 and indicators are due at its end, where the text says no year.
         const goalsSection = /目标|指标/.test(section.heading);
-        const planEnd = times.fiveYear ? times.horizon : times.campaignEnd;
+        const planEnd = times.fiveYear ? times.horizon : times.campaignEnd ?? stated;
         let carried: Carried = goalsSection && fromHeading.year === null && planEnd !== null
           ? { year: planEnd, from: 'document' } : fromHeading;
         if (!past) {
@@ -169,6 +171,20 @@ function higherPlace(scope: string | null, j: Jurisdiction | null): string | nul
 /** "日均回收量达6000吨": an amount each day, 吨/日. */
 function perDay(indicator: string, unit: string): string {
   return /日均/.test(indicator) && /^(?:万?吨|万?立方米)$/.test(unit) ? `${unit}/日` : unit;
+}
+
+/** The text of the plan's own sections: not the cover notice, the signature or the background. */
+function bodyTexts(sections: Section[]): string[] {
+  const out: string[] = [];
+  const walk = (list: Section[]) => {
+    for (const s of list) {
+      if (s.role === 'notice' || s.role === 'signature' || isBackgroundHeading(s.heading)) continue;
+      out.push(s.heading, ...s.blocks.map((b) => b.text));
+      walk(s.children);
+    }
+  };
+  walk(sections);
+  return out;
 }
 
 /** The end of a campaign period stated in the plan's opening sections, not its cover notice. */
