@@ -117,6 +117,16 @@ describe('sentences of plans', () => {
     expect(readQuantities('细 颗粒物(PM2.5)浓度低于19.2ugm3').map((q) => [q.value, q.unit])).toEqual([[19.2, 'μg/m³']]);
     expect(['％', 'km', 'km2', '微克/立方米', 'm3/d'].map(normaliseUnit)).toEqual(['%', '公里', '平方公里', 'μg/m³', '立方米/日']);
   });
+  it('reads the units plans print for wells, piles, 平米, 亿平方米 and 万公里 (n25 水资源“十三五”, n33 能源电力碳达峰, n41 静安节能减排)', () => {
+    const got = (s: string) => read(s, 2020).map((g) => [g.value, g.unit]);
+    expect(got('建设15-20口应急供水（回灌）深井。')).toEqual([[15, '口']]);
+    expect(got('开展1.2万公里镇村级河道疏浚。')).toEqual([[1.2, '万公里']]);
+    expect(got('到规划期末实施中心城区1亿平方米住宅建筑面积的二次供水设施改造。')).toEqual([[1, '亿平方米']]);
+    expect(got('“十四五”期间全市新增浅层地热利用面积500万平米以上。')).toEqual([[500, '万平方米']]);
+    expect(got('年内新增200根公用和专用充电桩。')).toEqual([[200, '根']]);
+    // A 口 that is part of a name is no unit: the count is of 个.
+    expect(got('到2020年，完成入河排污口排查整治30个。')).toEqual([[30, '个']]);
+  });
   it('a deadline governs the rest of the paragraph; a new one replaces it (004)', () => {
     const found = read('全市PM2.5年均浓度达到40微克/立方米以下,PM10年均浓度达到92微克/立方米以下。到2021年,全市PM2.5年均浓度达到国家环境空气质量二级标准(PM2.5≤35微克/立方米)。', 2020);
     expect(found.map((g) => [g.value, g.year, g.comparator])).toEqual([[40, 2020, '<='], [92, 2020, '<='], [35, 2021, '<=']]);
