@@ -117,6 +117,10 @@ describe('sentences of plans', () => {
     expect(readQuantities('细 颗粒物(PM2.5)浓度低于19.2ugm3').map((q) => [q.value, q.unit])).toEqual([[19.2, 'μg/m³']]);
     expect(['％', 'km', 'km2', '微克/立方米', 'm3/d'].map(normaliseUnit)).toEqual(['%', '公里', '平方公里', 'μg/m³', '立方米/日']);
   });
+  it('"50座左右" before what is built is about fifty; "5公里左右" before a way of travel is a band, not a target (n21 公园城市, 001)', () => {
+    expect(read('到2025年，改建50座左右开放休闲林地公园，改建或新建300座左右口袋公园。').map((g) => [g.value, g.unit, g.comparator])).toEqual([[50, '座', '~'], [300, '座', '~']]);
+    expect(read('积极践行“135”绿色出行理念(1公里以内步行、3公里以内骑自行车、5公里左右乘坐公共交通工具)。', 2020)).toEqual([]);
+  });
   it('reads the units plans print for wells, piles, 平米, 亿平方米 and 万公里 (n25 水资源“十三五”, n33 能源电力碳达峰, n41 静安节能减排)', () => {
     const got = (s: string) => read(s, 2020).map((g) => [g.value, g.unit]);
     expect(got('建设15-20口应急供水（回灌）深井。')).toEqual([[15, '口']]);

@@ -248,7 +248,8 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
         if (/^\s*[（(]\s*20\d{2}/.test(after)) return reject('data-year'); // "1191平方公里（2016滩涂报告数据）": a figure with its data year
         if (/^[^，。；]{0,2}(?:范围|半径)/.test(after)) return reject('extent'); // "周边2至3米范围内"
         // Thresholds that pick what a rule applies to: "35蒸吨/时及以下燃煤锅炉", "1公里以内步行".
-        if (last.after && /^(?:以下|及以下|以内|之内|内|左右|上下)$/.test(last.after) && /^[\u4e00-\u9fff]/.test(after) && !/^的?(?:比例|水平|目标|要求)/.test(after)) return reject('threshold');
+        // "5公里左右乘坐公共交通工具" is a band of distance; "50座左右开放休闲林地公园" is about fifty parks.
+        if (last.after && (/^(?:以下|及以下|以内|之内|内)$/.test(last.after) || (/^(?:左右|上下)$/.test(last.after) && first.kind !== 'count')) && /^[\u4e00-\u9fff]/.test(after) && !/^的?(?:比例|水平|目标|要求)/.test(after)) return reject('threshold');
         if (PROPERTY_BEFORE.test(beforeNumber) && /^(?:以上|及以上|以下|及以下)?的?[\u4e00-\u9fff]/.test(after.replace(/^[^\u4e00-\u9fff]*/, '')) && (last.after || /^的/.test(after))) return reject('threshold');
         // A design-standard range ("达到3—5年一遇雨水排水能力") describes, it is not itself the target.
         if (first.kind === 'standard' && first.range) return reject('design-standard');
