@@ -121,6 +121,11 @@ describe('sentences of plans', () => {
     expect(read('到2025年，改建50座左右开放休闲林地公园，改建或新建300座左右口袋公园。').map((g) => [g.value, g.unit, g.comparator])).toEqual([[50, '座', '~'], [300, '座', '~']]);
     expect(read('积极践行“135”绿色出行理念(1公里以内步行、3公里以内骑自行车、5公里左右乘坐公共交通工具)。', 2020)).toEqual([]);
   });
+  it('优化调整 and 优化提升 commit to a count of what they improve (n29 松江节能减排 2026)', () => {
+    expect(read('优化调整公交线路10条。', 2026).map((g) => [g.indicator, g.value, g.unit, g.year])).toEqual([['优化调整公交线路', 10, '条', 2026]]);
+    // What was improved already is history.
+    expect(read('已优化调整公交线路10条。', 2026)).toEqual([]);
+  });
   it('reads the units plans print for wells, piles, 平米, 亿平方米 and 万公里 (n25 水资源“十三五”, n33 能源电力碳达峰, n41 静安节能减排)', () => {
     const got = (s: string) => read(s, 2020).map((g) => [g.value, g.unit]);
     expect(got('建设15-20口应急供水（回灌）深井。')).toEqual([[15, '口']]);

@@ -9,7 +9,7 @@ export { DECREASE, INCREASE } from '../lexicon.ts';
 
 // Words that commit to a number; the one nearest the number counts. A cue word that is part of
 // an indicator's name ("达标率", "建设用地", "治理率") is not a cue.
-export const CUE = new RegExp(`(?:${comparatorBeforePattern}|稳定在|保持在|保持|维持在|维持|达到|提高到|提高至|提升到|提升至|增加到|增加至|增至|降至|降低到|降低至|下降到|下降至|减少到|减少至|减少|下降|降低|削减|压减|增加|提高|提升|增长|实现|确保|新增|新建|增设|建成|建设|完成|整治|治理|改造|修复|打造|形成|创建|培育|布局|开展|推动|推进|实施|组织|具备|配备|设置|扩容|疏浚|新开|贯通|打通|种植|造林|抚育|更新|淘汰|关停|覆盖|加快|启动|扩大到|扩大至|达(?![标成峰])|超|为(?=\\s*$))(?![率量区]|用地|面积|能力|标准|情况|水平|范围|[ⅠⅡⅢⅣⅤ]|I{1,3}类|IV|[一二三四五]类|国家)`, 'g');
+export const CUE = new RegExp(`(?:${comparatorBeforePattern}|稳定在|保持在|保持|维持在|维持|达到|提高到|提高至|提升到|提升至|增加到|增加至|增至|降至|降低到|降低至|下降到|下降至|减少到|减少至|减少|下降|降低|削减|压减|增加|提高|提升|增长|实现|确保|新增|新建|增设|建成|建设|完成|整治|治理|改造|修复|打造|形成|创建|培育|布局|开展|推动|推进|实施|组织|具备|配备|设置|扩容|疏浚|新开|贯通|打通|种植|造林|抚育|更新|淘汰|关停|覆盖|加快|启动|优化调整|优化提升|扩大到|扩大至|达(?![标成峰])|超|为(?=\\s*$))(?![率量区]|用地|面积|能力|标准|情况|水平|范围|[ⅠⅡⅢⅣⅤ]|I{1,3}类|IV|[一二三四五]类|国家)`, 'g');
 // History: "已完成…", "累计建成…", "目前…", "现有…" (a cumulative target under a deadline is not: goals-sentences.ts).
 // "同比下降4%" is a change on the same period a year earlier: a target under a deadline, history
 // under a past date (goals-time.ts tells them apart), so 同比 itself reports nothing.

@@ -23,7 +23,7 @@ export { SCOPE_WORDS } from '../lexicon.ts';
 // Connectives and adverbs that open a clause but are not part of a name: "并", "力争", "三是".
 const LEAD_FILLER = /^(?:[—\-–、，,；;：:]+|[一二三四五六七八九十]是|[（(][一二三四五六七八九十\d]{1,2}[）)]|\d{1,2}[.、．](?!\d)|并|且|同时|另外|此外|其中|力争|争取|确保|保证|保障|实现|推动|促进|使|让|全面|进一步|逐步|持续|努力|要|将|计划|预计|着力|加快|切实|稳步|整体|总体|累计|共计|总计|共|\s)+/;
 // Verbs that make a count a count of things built or done: their object is the indicator.
-const MAKE = /新增|新建|增设|建成|建设|完成|整治|治理|改造|修复|打造|形成|创建|培育|布局|开展|实施|组织|种植|造林|抚育|疏浚|新开|贯通|打通|淘汰|关停|扩容|配备|设置|提标/;
+const MAKE = /新增|新建|优化调整|优化提升|增设|建成|建设|完成|整治|治理|改造|修复|打造|形成|创建|培育|布局|开展|实施|组织|种植|造林|抚育|疏浚|新开|贯通|打通|淘汰|关停|扩容|配备|设置|提标/;
 // Comparator verbs: they link a measure to its value and are not part of its name.
 const LINK = /^(?:达到|达|为|保持|保持在|稳定在|维持|维持在|实现|确保|不低于|不少于|不小于|不超过|不高于|不大于|至少|低于|小于|优于|高于|超过|大于|控制在|提高到|提高至|提升到|提升至|增加到|增加至|增至|降至|降低到|降低至|超)$/;
 // A verb that ends the words before a comparator: "每年组织（至少1轮…）".
