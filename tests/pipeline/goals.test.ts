@@ -126,6 +126,12 @@ describe('sentences of plans', () => {
     // What was improved already is history.
     expect(read('已优化调整公交线路10条。', 2026)).toEqual([]);
   });
+  it('a size class is no target: "2000吨级（含）以上码头", woods "1000亩以上" counted by the 个 (n54 港口岸电, n19 奉贤公园城市)', () => {
+    expect(read('力争在2023年11月底前实现本市2000吨级（含）以上码头泊位标准化岸电设施全覆盖。', 2023).filter((g) => g.value === 2000)).toEqual([]);
+    expect(read('建成1000亩以上开放休闲林地5个，300亩以上开放休闲林地5个。', 2025).map((g) => [g.value, g.unit])).toEqual([[5, '个'], [5, '个']]);
+    // Counter-example: a length built with nothing counted after it is the target.
+    expect(read('到2025年，新建100公里以上的城市绿道。').map((g) => [g.value, g.unit, g.comparator])).toEqual([[100, '公里', '>=']]);
+  });
   it('reads the units plans print for wells, piles, 平米, 亿平方米 and 万公里 (n25 水资源“十三五”, n33 能源电力碳达峰, n41 静安节能减排)', () => {
     const got = (s: string) => read(s, 2020).map((g) => [g.value, g.unit]);
     expect(got('建设15-20口应急供水（回灌）深井。')).toEqual([[15, '口']]);

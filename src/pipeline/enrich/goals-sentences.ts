@@ -171,6 +171,11 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
         const before = text.slice(clause.start, q.start);
         // "每超过300人多配置1名保洁员": the step a rule counts by.
         if (/每(?:超过|满|增加)\s*$/.test(before)) return true;
+        const rest = text.slice(q.end, clause.end);
+        // A size class: "2000吨级（含）以上码头泊位"; "建成1000亩以上开放休闲林地5个" counts the
+        // woods (5个), each of 1,000 mu or more.
+        const atLeast = /以上$/.test(text.slice(q.start, q.end)) || /^(?:以上|及以上)/.test(rest);
+        if (SIZES.has(q.kind) && (/^级/.test(rest) || (atLeast && /^(?:以上|及以上)?[\u4e00-\u9fff“][^，。；、\d]{0,16}\d+(?:\.\d+)?\s*(?:个|座|处|家|片|条)/.test(rest)))) return true;
         if (BUILDS.test(before)) return false;
         if (SIZES.has(q.kind) && THRESHOLD_AFTER.test(text.slice(q.start, q.end + 6))) return true;
         if (!SELECTS.test(text.slice(q.end, q.end + 8))) return false;
