@@ -132,6 +132,15 @@ describe('sentences of plans', () => {
     // Counter-example: a length built with nothing counted after it is the target.
     expect(read('到2025年，新建100公里以上的城市绿道。').map((g) => [g.value, g.unit, g.comparator])).toEqual([[100, '公里', '>=']]);
   });
+  it('reads a network’s density and a service’s intensity as one unit, without the footnote mark (n90 闵行城市更新, n84 松江交通, n68 普陀国土空间)', () => {
+    const got = (t: string) => read(t, 2025).map((g) => [g.indicator, g.value, g.unit]);
+    expect(got('至2030年，力争路网密度达4.15公里/平方公里。')).toEqual([['路网密度', 4.15, '公里/平方公里']]);
+    expect(got('道路网密度达到6.2千米/平方千米。')).toEqual([['道路网密度', 6.2, '公里/平方公里']]);
+    expect(got('新城慢行网络密度[1]提升至9.21km/km2。')).toEqual([['新城慢行网络密度', 9.21, '公里/平方公里']]);
+    expect(got('全区公交客流强度达到128人次/百公里。')).toEqual([['公交客流强度', 128, '人次/百公里']]);
+    // An area alone stays an area.
+    expect(got('新增水面积1平方公里。')).toEqual([['新增水面积', 1, '平方公里']]);
+  });
   it('reads the units plans print for wells, piles, 平米, 亿平方米 and 万公里 (n25 水资源“十三五”, n33 能源电力碳达峰, n41 静安节能减排)', () => {
     const got = (s: string) => read(s, 2020).map((g) => [g.value, g.unit]);
     expect(got('建设15-20口应急供水（回灌）深井。')).toEqual([[15, '口']]);

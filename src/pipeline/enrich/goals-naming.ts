@@ -33,7 +33,8 @@ const PLACE_LEAD = /^([\u4e00-\u9fff]{2,6}?(?:市|县|区|镇|乡|街道|岛))((
 
 /** A subject without spaces, opening connectives, time phrases or trailing particles. */
 export function trimIndicator(s: string): string {
-  let t = s.replace(/\s+/g, '');
+  // A footnote mark is no part of the name: "新城慢行网络密度[1]提升至9.21km/km2".
+  let t = s.replace(/\s+/g, '').replace(/\[\d{1,2}\]|［\d{1,2}］/g, '');
   // "…达到“双5”标准(道路每平方米浮尘量": the subject starts inside the open bracket.
   let depth = 0;
   let open = -1;

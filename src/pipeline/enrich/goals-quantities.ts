@@ -58,6 +58,10 @@ const UNITS: [string, string, UnitKind][] = [
   ['吨\\s*/\\s*万千瓦时|t\\s*/\\s*万kWh', '吨/万千瓦时', 'energy'],
   ['吨标准煤\\s*/\\s*万元|吨标煤\\s*/\\s*万元', '吨标准煤/万元', 'energy'],
   ['立方米\\s*/\\s*秒|m[3³]\\s*/\\s*s(?![a-z])', '立方米/秒', 'flow'],
+  // A network's density: "路网密度达4.15公里/平方公里", "6.2千米/平方千米", "9.21km/km2"; a
+  // service's intensity: "公交客流强度达到128人次/百公里".
+  ['(?:公里|千米|km)\\s*/\\s*(?:平方公里|平方千米|km2|km²)', '公里/平方公里', 'ratio'],
+  ['人次\\s*/\\s*百公里', '人次/百公里', 'ratio'],
   // A density: "1个/5公里", "1个/5平方公里" (one per so much length or area).
   ['个\\s*/\\s*\\d*(?:\\.\\d+)?\\s*平方公里', '', 'count'],
   ['个\\s*/\\s*\\d*(?:\\.\\d+)?\\s*公里', '', 'count'],
