@@ -141,6 +141,10 @@ describe('sentences of plans', () => {
     // An area alone stays an area.
     expect(got('新增水面积1平方公里。')).toEqual([['新增水面积', 1, '平方公里']]);
   });
+  it('a range after 约 describes, it commits to nothing; a range after a verb is a target (n76 海上光伏竞争配置, n66)', () => {
+    expect(read('海域水深约9.9-11.9米，离岸距离约8-10公里。', 2025)).toEqual([]);
+    expect(read('着力新增功能性机构或平台2-3家。', 2025).map((g) => [g.value, g.unit, g.comparator])).toEqual([[2, '家', '>=']]);
+  });
   it('reads the units plans print for wells, piles, 平米, 亿平方米 and 万公里 (n25 水资源“十三五”, n33 能源电力碳达峰, n41 静安节能减排)', () => {
     const got = (s: string) => read(s, 2020).map((g) => [g.value, g.unit]);
     expect(got('建设15-20口应急供水（回灌）深井。')).toEqual([[15, '口']]);

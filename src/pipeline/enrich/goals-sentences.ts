@@ -277,7 +277,9 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
         // "重污染天数占全年90%以上", "是其他季节的2倍左右": a statement of how things are, with no
         // verb that commits and no deadline in the sentence.
         if (!clauseCue && BACKGROUND.test(pre) && !marks.some((m) => m.kind === 'deadline' && m.index >= sentence.start && m.index < sentence.end)) return reject('background');
-        if (!clauseCue && !directBe && !bareIndicator && !verbAfter && !continued && !group.some((q) => q.comparator)) return reject('no-commitment');
+        // A range's own ≥ commits to nothing after 约: "海域水深约9.9-11.9米，离岸距离约8-10公里" describes a site.
+        const bound = (q: Quantity) => !!q.comparator && !(q.range && !q.after && /约\s*$/.test(text.slice(clause.start, q.start)));
+        if (!clauseCue && !directBe && !bareIndicator && !verbAfter && !continued && !group.some(bound)) return reject('no-commitment');
 
         // Comparator: the number's own words first (以上, ≥), then the cue word before it.
         const cueWord = cue?.[0] ?? '';
