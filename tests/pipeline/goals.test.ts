@@ -431,6 +431,19 @@ describe('the goals step', () => {
     expect(isBackgroundHeading('一、发展现状及成效')).toBe(true);
     expect(isBackgroundHeading('四、“十五五”主要任务')).toBe(false);
   });
+  it('an evaluation of the last period reports, it sets nothing (n84 松江综合交通“十五五”: 一、“十四五”发展评估 › （一）“十四五”发展情况)', () => {
+    const src = readPlanSource('tests/eval/texts/n84_shanghai_songjiang_zonghe_jiaotong_fazhan_15th_fyp.txt');
+    const d = parsePlan(src.bytes, src.options);
+    const review = d.sections.find((x) => x.heading.includes('发展评估'))!;
+    const inReview = new Set<string>();
+    const walk = (x: Section) => { inReview.add(x.id); x.children.forEach(walk); };
+    walk(review);
+    expect(inReview.size).toBeGreaterThan(5);
+    expect(d.goals.filter((g) => inReview.has(g.sectionId)).map((g) => g.quote)).toEqual([]);
+    expect(d.goals.length).toBeGreaterThan(5);
+    // Counter-examples: headings that plan ahead.
+    for (const h of ['五、组织实施', '（三）加强评估考核', '二、发展目标']) expect(isBackgroundHeading(h), h).toBe(false);
+  });
   it('in a goals section the opening deadline carries to the paragraphs after it (004, 总体目标)', () => {
     const found = runGoals([section('(三)总体目标', [
       '到2020年,全市生态环境质量总体改善,主要污染物排放总量大幅减少。',
