@@ -22,7 +22,8 @@ export const COMPARATOR_BEFORE: readonly { comparator: Comparator; words: readon
   // "排放浓度不得高于30毫克/立方米", "控制在35微克/立方米以内", "原则上不超过3处"
   { comparator: '<=', words: ['不应高于', '不得高于', '不宜高于', '不应超过', '不得超过', '不宜超过', '不能超过', '不应大于', '不得大于', '不高于', '不超过', '不大于', '不多于', '小于等于', '小于或等于', '控制在'] },
   { comparator: '<', words: ['低于', '小于', '少于'] },
-  { comparator: '>', words: ['优于', '高于', '超过', '大于', '多于'] },
+  // "全市轨道交通运营里程突破1000公里": passes the figure.
+  { comparator: '>', words: ['优于', '高于', '超过', '突破', '大于', '多于'] },
   { comparator: '~', words: ['大约', '约为', '约'] },
 ];
 

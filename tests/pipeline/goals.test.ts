@@ -145,6 +145,12 @@ describe('sentences of plans', () => {
     expect(read('海域水深约9.9-11.9米，离岸距离约8-10公里。', 2025)).toEqual([]);
     expect(read('着力新增功能性机构或平台2-3家。', 2025).map((g) => [g.value, g.unit, g.comparator])).toEqual([[2, '家', '>=']]);
   });
+  it('"突破" passes a figure under a deadline; since when (近年来, 以来) it reports (n80 上海城市更新行动方案)', () => {
+    expect(read('到2028年底，全市轨道交通运营里程突破1000公里。').map((g) => [g.indicator, g.comparator, g.value, g.unit, g.year])).toEqual([['轨道交通运营里程', '>', 1000, '公里', 2028]]);
+    expect(read('近年来全市旅游人数突破1000万人次。', 2025)).toEqual([]);
+    expect(read('“十三五”以来，全区新增绿地120公顷。', 2025)).toEqual([]);
+    expect(readQuantities('接待游客1000万人次').map((q) => [q.value, q.unit])).toEqual([[1000, '万人次']]);
+  });
   it('reads the units plans print for wells, piles, 平米, 亿平方米 and 万公里 (n25 水资源“十三五”, n33 能源电力碳达峰, n41 静安节能减排)', () => {
     const got = (s: string) => read(s, 2020).map((g) => [g.value, g.unit]);
     expect(got('建设15-20口应急供水（回灌）深井。')).toEqual([[15, '口']]);
