@@ -151,6 +151,12 @@ describe('sentences of plans', () => {
     expect(read('“十三五”以来，全区新增绿地120公顷。', 2025)).toEqual([]);
     expect(readQuantities('接待游客1000万人次').map((q) => [q.value, q.unit])).toEqual([[1000, '万人次']]);
   });
+  it('a size 以上 right before the firms or sites it picks is a threshold, with or without 的 (n41 静安节能减排 2025)', () => {
+    expect(read('推进电力、燃气、油品等供给侧、年综合能耗2000吨标准煤以上用能企业能源管理中心建设。', 2025)).toEqual([]);
+    expect(read('推动5万平方米以上商场复评或创建国家绿色商场。', 2025)).toEqual([]);
+    // Counter-example: a capacity to add, 以上 and nothing picked after it.
+    expect(read('新增光伏装机容量50万千瓦以上。', 2025).map((g) => [g.value, g.unit, g.comparator])).toEqual([[50, '万千瓦', '>=']]);
+  });
   it('reads the units plans print for wells, piles, 平米, 亿平方米 and 万公里 (n25 水资源“十三五”, n33 能源电力碳达峰, n41 静安节能减排)', () => {
     const got = (s: string) => read(s, 2020).map((g) => [g.value, g.unit]);
     expect(got('建设15-20口应急供水（回灌）深井。')).toEqual([[15, '口']]);

@@ -178,6 +178,9 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
         if (SIZES.has(q.kind) && (/^级/.test(rest) || (atLeast && /^(?:以上|及以上)?[\u4e00-\u9fff“][^，。；、\d]{0,16}\d+(?:\.\d+)?\s*(?:个|座|处|家|片|条)/.test(rest)))) return true;
         if (BUILDS.test(before)) return false;
         if (SIZES.has(q.kind) && THRESHOLD_AFTER.test(text.slice(q.start, q.end + 6))) return true;
+        // A size 以上 right before the kind of firm or site it picks, with no 的: "年综合能耗2000吨标准煤以上
+        // 用能企业", "推动5万平方米以上商场复评".
+        if (SIZES.has(q.kind) && atLeast && /^(?:及)?(?:以上)?[\u4e00-\u9fff]{0,4}?(?:企业|单位|用户|工地|商场|园区|码头|锅炉|机组)/.test(rest)) return true;
         if (!SELECTS.test(text.slice(q.end, q.end + 8))) return false;
         if ((q.kind === 'share' || q.kind === 'count') && REACHES.test(text.slice(q.end, clause.end))) return false;
         return SIZES.has(q.kind) || SELECTING_BEFORE.test(before);
