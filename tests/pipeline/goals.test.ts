@@ -157,6 +157,13 @@ describe('sentences of plans', () => {
     // Counter-example: a capacity to add, 以上 and nothing picked after it.
     expect(read('新增光伏装机容量50万千瓦以上。', 2025).map((g) => [g.value, g.unit, g.comparator])).toEqual([[50, '万千瓦', '>=']]);
   });
+  it('a norm for each town or community is a requirement, not the district’s target (n08 静安垃圾分类工作方案)', () => {
+    const got = read('计划每个街镇设立3-5个面向居民的惠民回收服务点。', 2025);
+    expect(got.length).toBeGreaterThan(0);
+    expect(got.every((g) => g.requirement)).toBe(true);
+    // Counter-example: the district's own count stays a target.
+    expect(read('全区新建40个面向居民的惠民回收服务点。', 2025).map((g) => [g.value, g.requirement])).toEqual([[40, false]]);
+  });
   it('reads the units plans print for wells, piles, 平米, 亿平方米 and 万公里 (n25 水资源“十三五”, n33 能源电力碳达峰, n41 静安节能减排)', () => {
     const got = (s: string) => read(s, 2020).map((g) => [g.value, g.unit]);
     expect(got('建设15-20口应急供水（回灌）深井。')).toEqual([[15, '口']]);

@@ -117,9 +117,9 @@ const EQUIPMENT = /^\s*(?:及以上|以上|及以下|以下)?(?:的)?(?:焦炉|�
 // ("不应低于", "不得高于", "不得超过") where the sentence sets no deadline for the place.
 const LIMIT = /排放(?:浓度|限值|标准)|去除(?:效率|率)|处理效率|限值/;
 const MODAL_LIMIT = /^不[应得宜能]/;
-// Each unit of what a rule applies to: "每个点位", "每300至500户居民".
+// Each unit of what a rule applies to: "每个点位", "每300至500户居民", "每个街镇设立3-5个…服务点".
 // "外来人口每超过300人多配置1名保洁员": a staffing rule per step.
-const PER_UNIT = /每(?:个|一个)?(?:点位|点|小区|岸段|企业|工地|单位|家|户|栋|幢|座|辆)|每\s*\d+(?:\s*[至到—-]\s*\d+)?\s*户|每(?:超过|增加|满)\s*\d/;
+const PER_UNIT = /每(?:个|一个)?(?:点位|点|小区|岸段|企业|工地|单位|家|户|栋|幢|座|辆|街镇|街道|镇|社区|村|居住区)|每\s*\d+(?:\s*[至到—-]\s*\d+)?\s*户|每(?:超过|增加|满)\s*\d/;
 // What every new building or project must have: "新建居住建筑屋顶…".
 const NEW_BUILDINGS = /新建[^，。；\d]{0,16}(?:建筑|项目|工程|住宅|厂房|楼宇|仓|库|站|馆)/;
 // An obligation worded before its comparator: "采用晶硅组件的应不低于18%", "集热器效率应均不低于50%".
