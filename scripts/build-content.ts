@@ -62,7 +62,7 @@ if (!git.available) console.log(`版本记录：${git.reason}`);
 const files = dirs.flatMap((dir) =>
   readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => join(dir, f)));
 // Every core parses first (lib/parse-pool.ts); the loop below then reads each plan from the cache.
-if (cache) await warmParseCache(files, version);
+const warmed = cache ? await warmParseCache(files, version) : { threads: 0, parsed: 0 };
 const slugs = new Map<string, string>();
 let built = 0;
 let failed = 0;
@@ -88,5 +88,5 @@ for (const file of files) {
 for (const dir of [plansDir, dataDir, historyDir]) {
   for (const name of readdirSync(dir)) if (!written.has(join(dir, name))) rmSync(join(dir, name), { force: true });
 }
-console.log(`已生成 ${built} 份规划${failed ? `，${failed} 份失败` : ''}：${plansDir}/, ${dataDir}/${cache ? `（${cache.hits} 份未改动，沿用上次的解析结果）` : ''}`);
+console.log(`已生成 ${built} 份规划${failed ? `，${failed} 份失败` : ''}：${plansDir}/, ${dataDir}/${cache ? `（${cache.hits - warmed.parsed} 份未改动，沿用上次的解析结果）` : ''}`);
 if (built === 0 && files.length > 0) process.exit(1);

@@ -96,11 +96,18 @@ async function buildRouters(plans: Plan[]): Promise<number> {
 class GroupThread {
   private readonly worker = new Worker(new URL('./lib/search-group-worker.ts', import.meta.url));
   private waiting: { resolve: (reply: WorkerReply) => void; reject: (error: Error) => void } | null = null;
+  /** Why the thread can take no more work: it failed or ended. A message to it then fails at once, never waits. */
+  private dead: Error | null = null;
 
   constructor() {
     this.worker.on('message', (reply: WorkerReply) => this.settle((w) => w.resolve(reply)));
-    this.worker.on('error', (error) => this.settle((w) => w.reject(error)));
-    this.worker.on('exit', (code) => this.settle((w) => w.reject(new Error(`建索引的工作线程意外退出（退出码 ${code}）`))));
+    this.worker.on('error', (error) => this.fail(error));
+    this.worker.on('exit', (code) => this.fail(new Error(`建索引的工作线程意外退出（退出码 ${code}）`)));
+  }
+
+  private fail(error: Error): void {
+    this.dead ??= error;
+    this.settle((w) => w.reject(error));
   }
 
   private settle(how: (w: NonNullable<GroupThread['waiting']>) => void): void {
@@ -110,6 +117,7 @@ class GroupThread {
   }
 
   private send(message: GroupJob | null): Promise<WorkerReply> {
+    if (this.dead) return Promise.reject(this.dead);
     return new Promise((resolve, reject) => {
       this.waiting = { resolve, reject };
       this.worker.postMessage(message);
@@ -153,8 +161,10 @@ async function buildGroups(plans: Plan[], cache: BundleCache, first: () => Promi
   const misses = tasks.filter((t) => !cache.has(t.key)).length;
   const threads = Array.from({ length: Math.min(WORKERS, Math.floor(misses / BUNDLES_PER_WORKER)) }, () => new GroupThread());
   const queue = [...tasks];
+  // Once one builder fails the others stop taking bundles: the build has failed.
+  let failed = false;
   const drain = async (build: (task: GroupTask, root: string) => Promise<void>) => {
-    for (let task = queue.shift(); task; task = queue.shift()) {
+    for (let task = queue.shift(); task && !failed; task = queue.shift()) {
       const t = task;
       await cache.fill(t.key, outDir, (root) => build(t, root));
     }
@@ -168,6 +178,7 @@ async function buildGroups(plans: Plan[], cache: BundleCache, first: () => Promi
     await Promise.all(threads.map((thread) => thread.close()));
     return threads.length;
   } catch (error) {
+    failed = true;
     await Promise.all(threads.map((thread) => thread.terminate()));
     throw error;
   }

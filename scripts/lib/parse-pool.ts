@@ -28,11 +28,17 @@ export function sourceAt(file: string, root: string): PlanSource {
   return source;
 }
 
+/** What warming did: the threads it started and the plans it gave them to parse. */
+export interface Warmed {
+  threads: number;
+  parsed: number;
+}
+
 /**
- * Parses the `files` (relative to `root`) the cache lacks on worker threads; returns how many
- * threads it started.
+ * Parses the `files` (relative to `root`) the cache lacks on worker threads. Warming only saves
+ * time: a thread that fails (out of memory, say) is reported and the command parses what is left.
  */
-export async function warmParseCache(files: string[], version: string, root = '.'): Promise<number> {
+export async function warmParseCache(files: string[], version: string, root = '.'): Promise<Warmed> {
   const cache = new ParseCache(version, root);
   const todo = files.filter((file) => {
     try {
@@ -43,15 +49,19 @@ export async function warmParseCache(files: string[], version: string, root = '.
     }
   });
   const count = Math.min(workers(), Math.floor(todo.length / PLANS_PER_WORKER));
-  if (count < 2) return 0;
+  if (count < 2) return { threads: 0, parsed: 0 };
   const queue = [...todo];
-  await Promise.all(Array.from({ length: count }, () => new Promise<void>((resolve, reject) => {
+  let parsed = 0;
+  await Promise.all(Array.from({ length: count }, () => new Promise<void>((resolve) => {
     const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { workerData: { version, root } });
     const next = () => worker.postMessage(queue.shift() ?? null);
-    worker.on('message', next);
-    worker.on('error', reject);
+    worker.on('message', () => {
+      parsed++;
+      next();
+    });
+    worker.on('error', (error) => process.stderr.write(`预先解析的工作线程出错（${error.message}），其余规划照常逐份解析。\n`));
     worker.on('exit', () => resolve());
     next();
   })));
-  return count;
+  return { threads: count, parsed };
 }

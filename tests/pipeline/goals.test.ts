@@ -126,6 +126,14 @@ describe('sentences of plans', () => {
     // What was improved already is history.
     expect(read('已优化调整公交线路10条。', 2026)).toEqual([]);
   });
+  it('two targets joined by 并 or 及 stay two, the first no size class; a count 左右 before 的 picks; 以来源 is no 以来; 近年来 before the clause reports (review of this rule set)', () => {
+    expect(read('到2025年，新建城市绿道100公里以上并配套建设驿站10座。').map((g) => [g.value, g.unit])).toEqual([[100, '公里'], [10, '座']]);
+    expect(read('新增公园绿地面积50公顷以上及口袋公园20个。', 2025).map((g) => [g.value, g.unit])).toEqual([[50, '公顷'], [20, '个']]);
+    expect(read('在日均客流量5000人次左右的站点设置便民设施。', 2025)).toEqual([]);
+    expect(read('到2025年，以来源解析为依据削减挥发性有机物排放量2000吨。').map((g) => [g.value, g.unit])).toEqual([[2000, '吨']]);
+    expect(read('近年来，全市新能源汽车保有量突破50万辆。', 2025)).toEqual([]);
+    expect(read('到2025年，单位GDP能耗年均下降3%，累计下降15%。').map((g) => [g.value, g.scope])).toEqual([[3, '年均'], [15, null]]);
+  });
   it('a size class is no target: "2000吨级（含）以上码头", woods "1000亩以上" counted by the 个 (n54 港口岸电, n19 奉贤公园城市)', () => {
     expect(read('力争在2023年11月底前实现本市2000吨级（含）以上码头泊位标准化岸电设施全覆盖。', 2023).filter((g) => g.value === 2000)).toEqual([]);
     expect(read('建成1000亩以上开放休闲林地5个，300亩以上开放休闲林地5个。', 2025).map((g) => [g.value, g.unit])).toEqual([[5, '个'], [5, '个']]);
@@ -667,8 +675,11 @@ describe('a plan with no period: the deadline its tasks keep stating dates its �
 
   it('takes the deadline stated most often, not a vision year said once, and none from fewer than three', () => {
     const tasks = ['到2035年，美丽静安全面建成。', '到2025年，全面推进居住区投放点微更新。', '2025年底前完成数据源切换。', '到2025年，建成80个精品居住区。'];
-    expect(statedHorizon(tasks, 2024)).toBe(2025);
-    expect(statedHorizon(tasks.slice(0, 2), 2024)).toBeNull();
+    expect(statedHorizon(tasks, 2025)).toBe(2025);
+    expect(statedHorizon(tasks.slice(0, 2), 2025)).toBeNull();
+    // Three deadlines, none said twice: no horizon; a tie goes to the nearer year.
+    expect(statedHorizon(['到2025年，甲。', '到2030年，乙。', '到2035年，丙。'], 2025)).toBeNull();
+    expect(statedHorizon(['到2025年，甲。', '到2025年，乙。', '到2030年，丙。', '到2030年，丁。'], 2024)).toBe(2025);
     // Deadlines before the plan's own year are history: "到2020年…" in a plan of 2024.
     expect(statedHorizon(['到2020年，基本建成。', '到2020年，全面完成。', '到2020年，实现全覆盖。'], 2024)).toBeNull();
   });

@@ -2,15 +2,16 @@
  * scripts/lib/parse-pool.ts parses plans on worker threads into the parse cache before the check
  * and the content build read them one by one: what they then read must be exactly what parsing
  * the plan here gives, under the path the commands name ("seeds/x.txt"), and a plan already in the
- * cache is not parsed again.
+ * cache is not parsed again. The check (src/check/run.ts) then finds every seed in the cache.
  */
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePlan } from '../../src/pipeline/index.ts';
 import { ParseCache, pipelineVersion } from '../../scripts/lib/parse-cache.ts';
 import { sourceAt, warmParseCache } from '../../scripts/lib/parse-pool.ts';
+import { runCheck } from '../../src/check/run.ts';
 import { seedFiles } from '../helpers/seeds.ts';
 
 const saved = { PLAN_PARSE_CACHE: process.env.PLAN_PARSE_CACHE, PARSE_WORKERS: process.env.PARSE_WORKERS };
@@ -29,13 +30,12 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-// The twelve smallest seeds: enough for two threads (six plans each), quick to parse.
-const files = seedFiles.map((f) => `seeds/${f}`).sort((a, b) => statSync(a).size - statSync(b).size || a.localeCompare(b)).slice(0, 12);
+const files = seedFiles.map((f) => `seeds/${f}`);
 
 describe('warmParseCache', () => {
-  it('stores, from two threads, the documents one thread parses, under the paths the commands name', async () => {
+  it('stores, from two threads, the documents one thread parses, under the keys the check then asks for', async () => {
     const version = pipelineVersion();
-    expect(await warmParseCache(files, version)).toBe(2);
+    expect(await warmParseCache(files, version)).toEqual({ threads: 2, parsed: files.length });
     expect(readdirSync(dir).filter((f) => f.endsWith('.json'))).toHaveLength(files.length);
     const cache = new ParseCache(version);
     for (const [i, file] of files.entries()) {
@@ -49,9 +49,16 @@ describe('warmParseCache', () => {
       else expect(cached.source.file).toBe(file);
     }
     expect(cache.hits).toBe(files.length);
+    // The check, with its own reading of each text and its metadata file, finds every plan there.
+    const strict = new ParseCache(version);
+    const problems = runCheck({ root: '.', parse: (bytes, options) => strict.get(bytes, options, () => { throw new Error(`${options.path} 不在缓存里`); }) });
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(strict.hits).toBe(files.length);
   });
 
-  it('starts no thread when every plan is in the cache already', async () => {
-    expect(await warmParseCache(files, pipelineVersion())).toBe(0);
+  it('parses nothing when every plan is in the cache already', async () => {
+    expect(await warmParseCache(files, pipelineVersion())).toEqual({ threads: 0, parsed: 0 });
+    // One plan changed: it alone is to do, too few for threads, and the command parses it itself.
+    expect(await warmParseCache([...files, 'tests/site/plans/tricky-markup.txt'], pipelineVersion())).toEqual({ threads: 0, parsed: 0 });
   });
 });

@@ -175,7 +175,11 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
         // A size class: "2000吨级（含）以上码头泊位"; "建成1000亩以上开放休闲林地5个" counts the
         // woods (5个), each of 1,000 mu or more.
         const atLeast = /以上$/.test(text.slice(q.start, q.end)) || /^(?:以上|及以上)/.test(rest);
-        if (SIZES.has(q.kind) && (/^级/.test(rest) || (atLeast && /^(?:以上|及以上)?[\u4e00-\u9fff“][^，。；、\d]{0,16}\d+(?:\.\d+)?\s*(?:个|座|处|家|片|条)/.test(rest)))) return true;
+        // The words between must be the thing's name, not a second target joined on: "新建城市绿道
+        // 100公里以上并配套建设驿站10座", "新增公园绿地面积50公顷以上及口袋公园20个" keep both.
+        const counted = atLeast ? /^(?:以上|及以上)?([\u4e00-\u9fff“”]{1,16}?)\d+(?:\.\d+)?\s*(?:个|座|处|家|片|条)/.exec(rest) : null;
+        const named = counted && !/[并及和与或]|新增|新建|建设|配套|完成|实施|改造/.test(counted[1]!);
+        if (SIZES.has(q.kind) && (/^级/.test(rest) || named)) return true;
         if (BUILDS.test(before)) return false;
         if (SIZES.has(q.kind) && THRESHOLD_AFTER.test(text.slice(q.start, q.end + 6))) return true;
         // A size 以上 right before the kind of firm or site it picks, with no 的: "年综合能耗2000吨标准煤以上
@@ -205,7 +209,9 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
       const cumulative = /累计(?:下降|降低|减少|削减|提高|提升|增加|新增|更新|建成|完成|实施|建设|改造|拆除|种植|造林|落实|推广)/.test(lead)
         && (/(?:到|至)\s*20\d{2}\s*年|期间|十[四五六]五|规划期/.test(sentenceLead) || ctx.times.annualYear !== null || ctx.times.fiveYear)
         && !/目前|近年来|以来|已/.test(sentenceLead);
-      if (STATUS.test(lead) && !picks && !cumulative) { decide(inClause, 'history'); continue; }
+      // "近年来，全市新能源汽车保有量突破50万辆": since when, said before the clause.
+      const since = /近年来|以来(?!源)/.test(sentenceLead) && !/(?:到|至)\s*20\d{2}\s*年/.test(sentenceLead);
+      if ((STATUS.test(lead) || since) && !picks && !cumulative) { decide(inClause, 'history'); continue; }
       if (PREMISE.test(clauseText.trim())) { decide(inClause, 'premise'); continue; }
       // "原则上" sets a rule for each unit ("原则上每个小区不超过3处"), except where the clause is about
       // the whole place: "原则上第一年全区应完成的任务量不少于700亩" is the issuer's own target.
@@ -256,8 +262,9 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
         if (/^\s*[（(]\s*20\d{2}/.test(after)) return reject('data-year'); // "1191平方公里（2016滩涂报告数据）": a figure with its data year
         if (/^[^，。；]{0,2}(?:范围|半径)/.test(after)) return reject('extent'); // "周边2至3米范围内"
         // Thresholds that pick what a rule applies to: "35蒸吨/时及以下燃煤锅炉", "1公里以内步行".
-        // "5公里左右乘坐公共交通工具" is a band of distance; "50座左右开放休闲林地公园" is about fifty parks.
-        if (last.after && (/^(?:以下|及以下|以内|之内|内)$/.test(last.after) || (/^(?:左右|上下)$/.test(last.after) && first.kind !== 'count')) && /^[\u4e00-\u9fff]/.test(after) && !/^的?(?:比例|水平|目标|要求)/.test(after)) return reject('threshold');
+        // "5公里左右乘坐公共交通工具" is a band of distance, "客流量5000人次左右的站点" picks stations;
+        // "50座左右开放休闲林地公园" is about fifty parks.
+        if (last.after && (/^(?:以下|及以下|以内|之内|内)$/.test(last.after) || (/^(?:左右|上下)$/.test(last.after) && (first.kind !== 'count' || /^的/.test(after)))) && /^[\u4e00-\u9fff]/.test(after) && !/^的?(?:比例|水平|目标|要求)/.test(after)) return reject('threshold');
         if (PROPERTY_BEFORE.test(beforeNumber) && /^(?:以上|及以上|以下|及以下)?的?[\u4e00-\u9fff]/.test(after.replace(/^[^\u4e00-\u9fff]*/, '')) && (last.after || /^的/.test(after))) return reject('threshold');
         // A design-standard range ("达到3—5年一遇雨水排水能力") describes, it is not itself the target.
         if (first.kind === 'standard' && first.range) return reject('design-standard');
@@ -344,7 +351,8 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
         // did not recognise as part of a table): not a goal anyone could read.
         if (!/[\u4e00-\u9fff]/.test(indicator)) return reject('unnamed');
         previousName = indicator;
-        previousScope = scope;
+        // A rate each year is this figure's own: "能耗年均下降3%，累计下降15%" does not pass it on.
+        previousScope = scope?.replace(/，?年均$/, '') || null;
 
         // Quote: the clause, with a time phrase standing alone just before it ("到2025年，").
         let quoteStart = clause.start;

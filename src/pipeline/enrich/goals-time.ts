@@ -153,9 +153,9 @@ export function planTimes(meta: { title: string | null; issued: string | null; p
 /**
  * The year a plan that states no period works towards, from its own deadlines: "到2025年，全面推进…"
  * said again and again in a 工作方案 issued in 2024. The deadline its task sections give most often
- * (the later one on a tie), not before the plan's year and at most ten years after it; null when
- * the text gives fewer than three deadlines. A 2035 vision said once does not outweigh the 2025 of
- * every task.
+ * (the nearer one on a tie), not before the plan's year and at most ten years after it; null when
+ * the text gives fewer than three deadlines or none twice. A 2035 vision said once does not
+ * outweigh the 2025 of every task.
  */
 export function statedHorizon(texts: string[], docYear: number | null): number | null {
   const counts = new Map<number, number>();
@@ -167,6 +167,6 @@ export function statedHorizon(texts: string[], docYear: number | null): number |
     }
   }
   let best: [number, number] | null = null;
-  for (const [year, n] of counts) if (!best || n > best[1] || (n === best[1] && year > best[0])) best = [year, n];
-  return best && [...counts.values()].reduce((a, b) => a + b, 0) >= 3 ? best[0] : null;
+  for (const [year, n] of counts) if (!best || n > best[1] || (n === best[1] && year < best[0])) best = [year, n];
+  return best && best[1] >= 2 && [...counts.values()].reduce((a, b) => a + b, 0) >= 3 ? best[0] : null;
 }

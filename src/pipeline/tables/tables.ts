@@ -312,7 +312,7 @@ function rowsFromCells(printed: string[], cells: Cell[]): Built | null {
         // 10614.70 …" under "序号 / 镇街 / 图斑数 / 面积 …", where rows open "12 / 菊园新区 / 63 …").
         // The number column stays empty and the label stands where the rows' names stand, so that
         // the values keep their columns and the row reads as the whole place's, not as a place "2281".
-        if (TOTAL_ROW.test(cell.text) && numberCol >= 0 && opensWith === false && isValue(cells[i + 1]?.text)) current.push('');
+        if (TOTAL_ROW.test(cell.text) && numberCol >= 0 && opensWith === false && isValue(cells[i + 1]?.text)) while (current.length < numberCol + 1) current.push('');
       } else if (OUTSIDE.test(cell.text) || (!numbered && current.length >= Math.max(1, numberCol)) || (prose && current.length >= k) || after) {
         break;
       }
