@@ -178,8 +178,8 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
         // The words between must be the thing's name, not a second target joined on: "新建城市绿道
         // 100公里以上并配套建设驿站10座", "新增公园绿地面积50公顷以上及口袋公园20个" keep both.
         const counted = atLeast ? /^(?:以上|及以上)?([\u4e00-\u9fff“”]{1,16}?)\d+(?:\.\d+)?\s*(?:个|座|处|家|片|条)/.exec(rest) : null;
-        const named = counted && !/[并及和与或]|新增|新建|建设|配套|完成|实施|改造/.test(counted[1]!);
-        if (SIZES.has(q.kind) && (/^级/.test(rest) || named)) return true;
+        const sizesWhatIsCounted = counted && !/[并及和与或]|新增|新建|建设|配套|完成|实施|改造/.test(counted[1]!);
+        if (SIZES.has(q.kind) && (/^级/.test(rest) || sizesWhatIsCounted)) return true;
         if (BUILDS.test(before)) return false;
         if (SIZES.has(q.kind) && THRESHOLD_AFTER.test(text.slice(q.start, q.end + 6))) return true;
         // A size 以上 right before the kind of firm or site it picks, with no 的: "年综合能耗2000吨标准煤以上
