@@ -13,8 +13,9 @@ export const CUE = new RegExp(`(?:${comparatorBeforePattern}|稳定在|保持在
 // History: "已完成…", "累计建成…", "目前…", "现有…" (a cumulative target under a deadline is not: goals-sentences.ts).
 // "同比下降4%" is a change on the same period a year earlier: a target under a deadline, history
 // under a past date (goals-time.ts tells them apart), so 同比 itself reports nothing.
-// "近年来…突破1000万人次", "“十三五”以来…": what has happened since, not what is to come.
-export const STATUS = /已经|已(?!有的|经批准)|累计(?!达到)|现有|现状|目前|当前|上年度|去年|原有|共有|实有|初步形成|提前达到|近年来|以来(?!源)/;
+// "近年来…突破1000万人次", "“十三五”以来…": what has happened since, not what is to come (以来源 is no 以来).
+export const SINCE = /近年来|以来(?!源)/;
+export const STATUS = new RegExp(`已经|已(?!有的|经批准)|累计(?!达到)|现有|现状|目前|当前|上年度|去年|原有|共有|实有|初步形成|提前达到|${SINCE.source}`);
 // Notes and definitions: "注：…", "…，即…占…的比例", "…采用数学模型评估法测算".
 export const DEFINITION = /^\s*注\s*[：:]|[，,：:]\s*(?:即|是指|指)(?![标导挥出引南数])|采用[^，。；]*(?:测算|评估法|计算)|计算公式|统计口径|(?:以上|以下)的[^，。；]{1,12}(?:计入|视为|认定为|纳入统计)/;
 // Conditions, not targets: an emergency plan's alert levels ("黄色预警：预测日AQI>200将持续2天及以上",

@@ -17,7 +17,7 @@
  * formula ("×100%").
  */
 import { enumerate, INDICATOR_END, nameGoal, placeList, splitOutside, trimIndicator } from './goals-naming.ts';
-import { ABOUT, CONDITION, CUE, DECREASE, DEFINITION, FREQUENCY, INCREASE, PER, PREMISE, PROPERTY_BEFORE, RULE, STATUS } from './goals-cues.ts';
+import { ABOUT, CONDITION, CUE, DECREASE, DEFINITION, FREQUENCY, INCREASE, PER, PREMISE, PROPERTY_BEFORE, RULE, SINCE, STATUS } from './goals-cues.ts';
 import { readQuantities, type Quantity } from './goals-quantities.ts';
 import { timeMarks, type PlanTimes, type TimeMark } from './goals-time.ts';
 import type { Comparator, Goal } from '../types.ts';
@@ -210,7 +210,7 @@ export function readTextGoals(text: string, ctx: TextContext): { goals: TextGoal
         && (/(?:到|至)\s*20\d{2}\s*年|期间|十[四五六]五|规划期/.test(sentenceLead) || ctx.times.annualYear !== null || ctx.times.fiveYear)
         && !/目前|近年来|以来|已/.test(sentenceLead);
       // "近年来，全市新能源汽车保有量突破50万辆": since when, said before the clause.
-      const since = /近年来|以来(?!源)/.test(sentenceLead) && !/(?:到|至)\s*20\d{2}\s*年/.test(sentenceLead);
+      const since = SINCE.test(sentenceLead) && !/(?:到|至)\s*20\d{2}\s*年/.test(sentenceLead);
       if ((STATUS.test(lead) || since) && !picks && !cumulative) { decide(inClause, 'history'); continue; }
       if (PREMISE.test(clauseText.trim())) { decide(inClause, 'premise'); continue; }
       // "原则上" sets a rule for each unit ("原则上每个小区不超过3处"), except where the clause is about
