@@ -14,7 +14,12 @@
  * content store kept apart by ASTRO_CACHE_DIR, a git repository with a second version of every
  * tenth plan, a parse cache and a search-bundle cache of its own that start empty), so the working
  * tree is never touched. Not a test: figures vary with the machine's load; compare the ratios
- * within one run. Baselines (Starlight, plain Astro + the Pagefind CLI) are not built here.
+ * within one run.
+ *
+ * Baselines (lib/bench-baselines.ts): after this project's clean build, the same plans as Markdown
+ * are built with Starlight and with plain Astro + the Pagefind CLI, in the same run, and the figures
+ * are printed as ratios. `--no-baselines` skips them; `--no-rebuild` skips the rebuild (for the
+ * 10,000-plan run, which takes long enough).
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -23,8 +28,17 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { random } from './lib/search-corpus.ts';
 import { measureNode } from './lib/measure.ts';
+import { astroPagefindProject, baselinePackages, starlightProject } from './lib/bench-baselines.ts';
 
-const { values: flags } = parseArgs({ options: { plans: { type: 'string', default: '100,1000' }, keep: { type: 'boolean', default: false } } });
+const { values: flags } = parseArgs({
+  allowNegative: true,
+  options: {
+    plans: { type: 'string', default: '100,1000' },
+    keep: { type: 'boolean', default: false },
+    baselines: { type: 'boolean', default: true },
+    rebuild: { type: 'boolean', default: true },
+  },
+});
 const sizes = flags.plans.split(',').map(Number).filter((n) => n > 0);
 const root = resolve('.');
 
@@ -126,21 +140,55 @@ function distFigures(dist: string): { files: number; bytes: number; largest: { p
 }
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+const print = (name: string, stages: Stage[], plans: number, dist: string) => {
+  const total = stages.reduce((a, s) => a + s.seconds, 0);
+  const d = distFigures(dist);
+  for (const s of stages) console.log(`  ${s.name.padEnd(8)} ${s.seconds.toFixed(1).padStart(7)} 秒  ${(s.seconds / plans * 1000).toFixed(1).padStart(7)} 毫秒/份  峰值内存 ${s.peakMB} MB`);
+  console.log(`  ${name}合计 ${total.toFixed(1).padStart(7)} 秒  ${(total / plans * 1000).toFixed(1).padStart(7)} 毫秒/份  峰值内存 ${Math.max(...stages.map((s) => s.peakMB))} MB`);
+  console.log(`  dist：${d.files} 个文件（每份规划 ${(d.files / plans).toFixed(1)} 个），${mb(d.bytes)}；最大的页面 ${d.largest.path}（${mb(d.largest.bytes)}）`);
+  return { total, peakMB: Math.max(...stages.map((s) => s.peakMB)), files: d.files };
+};
+
+/** The baselines over the plans this project's build wrote to content/plan-data/ (not timed). */
+function baselines(dir: string, plans: number, ours: { total: number; astroAndSearch: number; peakMB: number; files: number }): void {
+  const modules = baselinePackages(root);
+  const astro = join(modules, 'astro/bin/astro.mjs');
+  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  const starlight = mkdtempSync(join(tmpdir(), `bench-starlight-${plans}-`));
+  starlightProject(dir, starlight, modules);
+  console.log(`\n  Starlight ${plans} 份（${starlight}；含它自带的 Pagefind）`);
+  const s = print('Starlight ', [{ name: 'astro', ...measureNode([astro, 'build', '--silent'], { cwd: starlight, env }) }], plans, join(starlight, 'dist'));
+  const plain = mkdtempSync(join(tmpdir(), `bench-astro-pagefind-${plans}-`));
+  astroPagefindProject(dir, plain, modules);
+  console.log(`\n  Astro + Pagefind CLI ${plans} 份（${plain}）`);
+  const p = print('Astro+CLI ', [
+    { name: 'astro', ...measureNode([astro, 'build', '--silent'], { cwd: plain, env }) },
+    { name: 'pagefind', ...measureNode([join(modules, 'pagefind/lib/runner/bin.cjs'), '--site', 'dist', '--silent'], { cwd: plain, env }) },
+  ], plans, join(plain, 'dist'));
+  const ratio = (a: number, b: number) => `${(a / b).toFixed(2)} 倍`;
+  console.log(`\n  本项目与基准之比（${plans} 份）：`);
+  console.log(`    墙钟（全部步骤）      Starlight 的 ${ratio(ours.total, s.total)}，Astro+CLI 的 ${ratio(ours.total, p.total)}`);
+  console.log(`    墙钟（Astro + 搜索）  Starlight 的 ${ratio(ours.astroAndSearch, s.total)}，Astro+CLI 的 ${ratio(ours.astroAndSearch, p.total)}`);
+  console.log(`    峰值内存              Starlight 的 ${ratio(ours.peakMB, s.peakMB)}，Astro+CLI 的 ${ratio(ours.peakMB, p.peakMB)}`);
+  console.log(`    文件数                Starlight 的 ${ratio(ours.files, s.files)}，Astro+CLI 的 ${ratio(ours.files, p.files)}`);
+  if (!flags.keep) for (const d of [starlight, plain]) rmSync(d, { recursive: true, force: true });
+}
+
 for (const plans of sizes) {
   const dir = project(plans);
   console.log(`\n== ${plans} 份规划（${dir}）`);
   const clean = build(dir);
-  const total = clean.reduce((a, s) => a + s.seconds, 0);
-  const d = distFigures(join(dir, 'dist'));
-  for (const s of clean) console.log(`  ${s.name.padEnd(8)} ${s.seconds.toFixed(1).padStart(7)} 秒  ${(s.seconds / plans * 1000).toFixed(1).padStart(7)} 毫秒/份  峰值内存 ${s.peakMB} MB`);
-  console.log(`  合计     ${total.toFixed(1).padStart(7)} 秒  ${(total / plans * 1000).toFixed(1).padStart(7)} 毫秒/份  峰值内存 ${Math.max(...clean.map((s) => s.peakMB))} MB`);
-  console.log(`  dist：${d.files} 个文件（每份规划 ${(d.files / plans).toFixed(1)} 个），${mb(d.bytes)}；最大的页面 ${d.largest.path}（${mb(d.largest.bytes)}）`);
-  // A rebuild after one plan changed: one sentence added to one text.
-  const one = join(dir, 'seeds', 'p00000.txt');
-  writeFileSync(one, `${readFileSync(one, 'utf8')}\n本规划由基准测试追加了一句话。\n`);
-  const again = build(dir);
-  const totalAgain = again.reduce((a, s) => a + s.seconds, 0);
-  console.log(`  改动一份后重建：${again.map((s) => `${s.name} ${s.seconds.toFixed(1)} 秒`).join('，')}；合计 ${totalAgain.toFixed(1)} 秒（清洁构建的 ${(totalAgain / total).toFixed(2)} 倍）`);
+  const ours = print('', clean, plans, join(dir, 'dist'));
+  const astroAndSearch = clean.filter((s) => s.name === 'astro' || s.name === 'search').reduce((a, s) => a + s.seconds, 0);
+  if (flags.baselines) baselines(dir, plans, { ...ours, astroAndSearch });
+  if (flags.rebuild) {
+    // A rebuild after one plan changed: one sentence added to one text.
+    const one = join(dir, 'seeds', 'p00000.txt');
+    writeFileSync(one, `${readFileSync(one, 'utf8')}\n本规划由基准测试追加了一句话。\n`);
+    const again = build(dir);
+    const totalAgain = again.reduce((a, s) => a + s.seconds, 0);
+    console.log(`\n  改动一份后重建：${again.map((s) => `${s.name} ${s.seconds.toFixed(1)} 秒`).join('，')}；合计 ${totalAgain.toFixed(1)} 秒（清洁构建的 ${(totalAgain / ours.total).toFixed(2)} 倍）`);
+  }
   if (!flags.keep) rmSync(dir, { recursive: true, force: true });
 }
 if (!existsSync('/usr/bin/time')) console.error('需要 GNU time：sudo apt-get install -y time');
