@@ -5,7 +5,7 @@
  *     <p id="t5">&emsp;&emsp;<b>第五条</b>&emsp;县级以上人民政府……<br>     → 第五条 县级以上人民政府……
  *     ## 第一章&emsp;总则{align="center"}                                → 第一章 总则
  *     ::: tip 修订信息 / ::: details 目录 / ::: tabs / @tab 章节 / [[toc]] / :::   container fences
- *     [1](#t1)&emsp;[2](#t2)…   - 第1~20条：                              a table of contents of links
+ *     [1](#t1)&emsp;[2](#t2)…   - 第1~20条：   - 第41条~60条                a table of contents of links
  *     ::: warning 原文链接 <http://rd.jiangmen.cn/…> :::                    the source's address
  *
  *     <table><tr><td>序号</td><td>指标</td>…</tr>…</table>                   a table, row by row
@@ -31,8 +31,8 @@ const FENCE = /^:::\s*(\w+)?\s*(.*)$/;
 const TAB_OR_TOC = /^(@tab\b.*|\[\[toc\]\])$/i;
 /** "[1](#t1) [2](#t2) …": a line made only of in-page anchor links. */
 const ANCHOR_LINKS = /^(?:\s*\[[^\]]{1,20}\]\(#[^)]*\)\s*)+$/;
-/** "- 第1~20条：" heading a group of anchor links in a table of contents. */
-const TOC_GROUP = /^-\s*第\s*\d+\s*[~～-]\s*\d+\s*条[:：]?$/;
+/** "- 第1~20条：", "- 第41条~60条" heading a group of anchor links in a table of contents. */
+const TOC_GROUP = /^-\s*第\s*\d+\s*条?\s*[~～-]\s*(?:第\s*)?\d+\s*条[:：]?$/;
 const AUTOLINK = /^<(https?:\/\/[^>\s]+)>$/;
 const HAS_MARKUP = /<\/?[a-z][^<>]*>|&[a-z]+;|&#\d+;|^:::|\{[a-z-]+=/im;
 /** What an extractor leaves on many lines: paragraph and break tags, spacing entities, container fences. */
