@@ -8,6 +8,7 @@
  * SITE_BUILD_DATE=YYYY-MM-DD to build as of another day.
  */
 import { getCollection } from 'astro:content';
+import { planDocuments } from '../data/generated.ts';
 import { loadChannelRegistry } from '../pipeline/enrich/channels-registry.ts';
 import { formatProblem } from '../data/problem.ts';
 import { loadVocabulary } from '../pipeline/enrich/channels-vocabulary.ts';
@@ -52,7 +53,7 @@ export async function placeByKey(key: string): Promise<{ index: ParticipationInd
 
 async function build(): Promise<ParticipationData> {
   const pages = await getCollection('plans');
-  const docs = new Map((await getCollection('planData')).map((d) => [d.id, d.data]));
+  const docs = planDocuments();
   const plans: PlanInput[] = pages
     .filter((p) => docs.has(p.id))
     .map((p) => ({ slug: p.data.slug, title: displayTitle(p.data), doc: docs.get(p.id)! }))

@@ -3,6 +3,7 @@
  * place tree and the theme views. Pages import `loadSite()` and only render what it returns.
  */
 import { getCollection } from 'astro:content';
+import { planDocuments, planHistories } from '../data/generated.ts';
 import placesText from '../../content/places.yaml?raw';
 import themesText from '../../content/themes.yaml?raw';
 import { parseThemes } from '../pipeline/enrich/themes-taxonomy.ts';
@@ -28,9 +29,9 @@ export function loadSite(): Promise<Site> {
 }
 
 async function build(): Promise<Site> {
-  const [pages, data, histories] = await Promise.all([getCollection('plans'), getCollection('planData'), getCollection('planHistory')]);
-  const docs = new Map(data.map((d) => [d.id, d.data]));
-  const history = new Map(histories.map((h) => [h.id, h.data]));
+  const pages = await getCollection('plans');
+  const docs = planDocuments();
+  const history = planHistories();
   const plans = pages.map((page) => {
     const doc = docs.get(page.id);
     if (!doc) throw new Error(`content/plan-data/${page.id}.json 缺失：请先运行 npm run content。`);

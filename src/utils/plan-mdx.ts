@@ -1,0 +1,37 @@
+/**
+ * A plan page's MDX body (content/plans/<slug>.mdx, without its front matter) compiled and
+ * evaluated when the page renders, with Sätteri, the MDX compiler Astro's MDX integration uses
+ * here (astro.config.mjs), and the same settings: Astro's JSX runtime, HTML attribute names, no
+ * GFM, no smart punctuation, so that the page is what a bundled MDX module would give.
+ *
+ * Compiled per page, not bundled: see src/loaders/plan-pages.ts for why.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Fragment, jsx, jsxs } from 'astro/jsx-runtime';
+import { evaluate, type EvaluateOptions } from 'satteri';
+
+/** "---\n<yaml>\n---\n<body>": the front matter the emitter writes (emit/to-mdx.ts), then the MDX. */
+export const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
+
+// Astro renders a function marked as an MDX component with its JSX renderer directly; unmarked,
+// it would call the function once more to find out what it returns.
+const MDX_COMPONENT = Symbol.for('mdx-component');
+
+type Content = ((props: { components?: Record<string, unknown> }) => unknown) & { [MDX_COMPONENT]?: boolean };
+
+/** The page body of content/plans/<slug>.mdx (`filePath` as the collection entry gives it), compiled. */
+export async function planContent(filePath: string): Promise<Content> {
+  const text = readFileSync(resolve(filePath), 'utf8');
+  const body = text.slice(FRONT_MATTER.exec(text)?.[0].length ?? 0);
+  const module = (await evaluate(body, {
+    // Astro's runtime types its props more narrowly than Sätteri's options say; it takes what MDX passes.
+    Fragment, jsx: jsx as EvaluateOptions['jsx'], jsxs: jsxs as EvaluateOptions['jsxs'],
+    jsxImportSource: 'astro',
+    elementAttributeNameCase: 'html',
+    features: { gfm: false, smartPunctuation: false },
+  })) as { default: Content };
+  const content = module.default;
+  content[MDX_COMPONENT] = true;
+  return content;
+}
