@@ -5,9 +5,10 @@
  *
  * Why not content collections: Astro keeps a collection's every entry in its data store, in
  * memory while it syncs, and bundles the whole store into the build as one module that the pages
- * then load again. The documents are most of a plan's weight (68 MB of JSON at 1,000 plans), so
- * the store held two or three copies of every document; at 10,000 plans the build ran out of
- * this machine's 24 GB. Read here, each document is parsed once and held once.
+ * then load again. The documents are most of a plan's weight (68 MB of JSON at 1,000 plans; the
+ * store was 30 MB, now 0.4 MB). Read here, each document is parsed once and held once. Together
+ * with /data/plans/<slug>.json reading its file instead of importing every document, Astro's
+ * step at 1,000 plans went from 2.7 GB to 0.94 GB, and Vite's bundling from 7 s to 0.9 s.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -14,8 +14,8 @@ import { evaluate, type EvaluateOptions } from 'satteri';
 /** "---\n<yaml>\n---\n<body>": the front matter the emitter writes (emit/to-mdx.ts), then the MDX. */
 export const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
 
-// Astro renders a function marked as an MDX component with its JSX renderer directly; unmarked,
-// it would call the function once more to find out what it returns.
+// Marked as @astrojs/mdx marks the modules it compiles: its JSX renderer then reports an error
+// thrown while the page renders as an MDX error, with a hint.
 const MDX_COMPONENT = Symbol.for('mdx-component');
 
 type Content = ((props: { components?: Record<string, unknown> }) => unknown) & { [MDX_COMPONENT]?: boolean };
