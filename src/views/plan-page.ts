@@ -6,7 +6,7 @@
 import { hasHeading, headingPath, isPlanText, walk, type Section } from './outline.ts';
 import type { PlanRecord } from './plans.ts';
 import type { Site } from './site.ts';
-import { crossLinks, themeRoots, whyText, type CrossLinks, type ThemeInfo } from './themes.ts';
+import { crossLinks, themeMatchOf, themeRoots, whyText, type CrossLinks, type ThemeInfo } from './themes.ts';
 
 export interface SectionInfo {
   /** h2 … h6: two plus the number of headed sections above it, capped at 6. */
@@ -44,11 +44,10 @@ export function planPageContext(plan: PlanRecord, site: Site): PlanPageContext {
   const roots = themeRoots(plan.doc.sections as Section[]);
   // The section other plans link to for each theme (themes.ts crossLinks: the match's "best").
   const main = new Set(site.themes.flatMap((v) => {
-    const m = v.plans.find((x) => x.plan.slug === plan.slug);
+    const m = themeMatchOf(v, plan.slug);
     return m ? [`${m.best.sectionId} ${v.theme.id}`] : [];
   }));
-  // The same for every section of this plan that a theme starts in: worked out once per theme
-  // (each call sorts every plan with the theme, which at national scale is thousands).
+  // The same for every section of this plan that a theme starts in: worked out once per theme.
   const crossByTheme = new Map<string, CrossLinks>();
   const crossOf = (v: Site['themes'][number]) => {
     let c = crossByTheme.get(v.theme.id);

@@ -188,19 +188,57 @@ export interface CrossLinks {
  * same province …), newer plans first within the same distance.
  */
 export function crossLinks(view: ThemeView, from: PlanRecord): CrossLinks {
-  const shared = (p: PlanRecord) => {
-    let n = 0;
-    while (n < p.placePath.length && p.placePath[n] === from.placePath[n]) n++;
-    return n;
-  };
-  const others = view.plans
-    .filter((m) => m.plan.slug !== from.slug)
-    .sort((a, b) => shared(b.plan) - shared(a.plan) || byNewest(a.plan, b.plan));
-  return {
-    theme: view.theme,
-    links: others.slice(0, CROSS_LINK_LIMIT).map((m) => ({ plan: m.plan, target: m.best, count: m.count })),
-    total: others.length,
-  };
+  // Nearest first: the plans sharing all of `from`'s place path, then all but its last place, and
+  // so on up to the whole country; each group newest first (its index list is). A plan sharing
+  // more was taken at an earlier depth, so it is skipped when a shorter prefix lists it again.
+  const index = crossIndex(view);
+  const taken = new Set([from.slug]);
+  const links: CrossLink[] = [];
+  for (let depth = from.placePath.length; depth >= 0 && links.length < CROSS_LINK_LIMIT; depth--) {
+    for (const m of index.byPrefix.get(prefixKey(from.placePath, depth)) ?? []) {
+      if (taken.has(m.plan.slug)) continue;
+      taken.add(m.plan.slug);
+      links.push({ plan: m.plan, target: m.best, count: m.count });
+      if (links.length === CROSS_LINK_LIMIT) break;
+    }
+  }
+  return { theme: view.theme, links, total: view.plans.length - (index.bySlug.has(from.slug) ? 1 : 0) };
+}
+
+/** The match of one plan in a theme view, if the plan carries the theme. */
+export function themeMatchOf(view: ThemeView, slug: string): PlanMatches | undefined {
+  return crossIndex(view).bySlug.get(slug);
+}
+
+/**
+ * A view's plans by slug and by every prefix of their place path (newest first), built once per
+ * view: every plan page asks for the nearest plans of each of its themes, and sorting all of a
+ * theme's plans for each page made the build grow with the square of the plans (at 10,000 plans
+ * a plan page took 60 ms, against 15 ms at 1,000).
+ */
+interface CrossIndex {
+  bySlug: Map<string, PlanMatches>;
+  byPrefix: Map<string, PlanMatches[]>;
+}
+
+const crossIndexes = new WeakMap<ThemeView, CrossIndex>();
+const prefixKey = (path: string[], depth: number) => path.slice(0, depth).join('\u0000');
+
+function crossIndex(view: ThemeView): CrossIndex {
+  let index = crossIndexes.get(view);
+  if (index) return index;
+  index = { bySlug: new Map(), byPrefix: new Map() };
+  for (const m of [...view.plans].sort((a, b) => byNewest(a.plan, b.plan))) {
+    index.bySlug.set(m.plan.slug, m);
+    for (let depth = 0; depth <= m.plan.placePath.length; depth++) {
+      const key = prefixKey(m.plan.placePath, depth);
+      const list = index.byPrefix.get(key);
+      if (list) list.push(m);
+      else index.byPrefix.set(key, [m]);
+    }
+  }
+  crossIndexes.set(view, index);
+  return index;
 }
 
 /** Plans of a place (and below) that carry each theme: for the place pages. */

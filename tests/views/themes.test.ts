@@ -10,6 +10,7 @@ import { isPlanText, walk, type Section } from '../../src/views/outline.ts';
 import { allPlans } from '../../src/views/places.ts';
 import { CROSS_LINK_LIMIT, buildThemes, crossLinks, themeRoots, themesOfPlace, whyText, type ThemeHit } from '../../src/views/themes.ts';
 import { seedPlans, seedSite } from './site.ts';
+import { byNewest } from '../../src/views/plans.ts';
 
 const site = seedSite();
 const flat = (hits: ThemeHit[]): ThemeHit[] => hits.flatMap((h) => [h, ...flat(h.children)]);
@@ -127,6 +128,27 @@ describe('crossLinks', () => {
     const c = crossLinks(view, view.plans[0]!.plan);
     expect(c.links.length).toBe(CROSS_LINK_LIMIT);
     expect(c.total).toBe(view.plans.length - 1);
+  });
+
+  it('picks what sorting all the plans by shared place path, then newest first, would pick', () => {
+    // Three copies of the seeds, so that lists are cut at the limit and many plans share a place.
+    const many = Array.from({ length: 3 }, (_, n) => seedPlans().map((p) => ({ ...p, slug: `${p.slug}-copy${n}` }))).flat();
+    const manySite = seedSite(many);
+    for (const view of buildThemes(many, site.themes.map((v) => v.theme), manySite.places)) {
+      for (const { plan } of view.plans) {
+        const shared = (p: typeof plan) => {
+          let n = 0;
+          while (n < p.placePath.length && p.placePath[n] === plan.placePath[n]) n++;
+          return n;
+        };
+        const expected = view.plans
+          .filter((m) => m.plan.slug !== plan.slug)
+          .sort((a, b) => shared(b.plan) - shared(a.plan) || byNewest(a.plan, b.plan))
+          .slice(0, CROSS_LINK_LIMIT)
+          .map((m) => m.plan.slug);
+        expect(crossLinks(view, plan).links.map((l) => l.plan.slug), `${view.theme.id} ${plan.slug}`).toEqual(expected);
+      }
+    }
   });
 });
 
