@@ -19,6 +19,7 @@ import { planHistorySchema, type PlanHistory } from '../schemas/plan-history.ts'
 function readAll<T>(dir: string, schema: z.ZodType<T>): Map<string, T> {
   const out = new Map<string, T>();
   const abs = resolve(dir);
+  if (!existsSync(abs)) throw new Error(`找不到 ${dir}/：它由 npm run content 生成（npm run build 会先运行它）。请先运行 npm run content。`);
   for (const name of readdirSync(abs).filter((f) => f.endsWith('.json')).sort()) {
     const file = `${dir}/${name}`;
     let json: unknown;

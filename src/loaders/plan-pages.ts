@@ -11,7 +11,7 @@
  *
  * Unchanged files keep their entry (same digest); files gone are removed from the store.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { parse as parseYaml } from 'yaml';
@@ -34,7 +34,9 @@ export function planPages(base: string): Loader {
 
 async function sync({ store, parseData, generateDigest }: LoaderContext, base: string, dir: string): Promise<void> {
   const seen = new Set<string>();
-  for (const name of readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort()) {
+  // A fresh clone has no generated pages until `npm run content` (the type check syncs before any build).
+  const names = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort() : [];
+  for (const name of names) {
     const id = name.slice(0, -'.mdx'.length);
     const filePath = join(base, name);
     const text = readFileSync(join(dir, name), 'utf8');
