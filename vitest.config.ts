@@ -27,6 +27,10 @@ export default defineConfig({
           globalSetup: ['tests/site/build-site.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
+          // A page's script may take more than expect.poll's default second to act when both cores
+          // are busy (the unit tests run beside these on CI): a clean clone once failed a letter
+          // test that way. Polls still stop at the first success.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
