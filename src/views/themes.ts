@@ -213,8 +213,8 @@ export function themeMatchOf(view: ThemeView, slug: string): PlanMatches | undef
 /**
  * A view's plans by slug and by every prefix of their place path (newest first), built once per
  * view: every plan page asks for the nearest plans of each of its themes, and sorting all of a
- * theme's plans for each page made the build grow with the square of the plans (at 10,000 plans
- * a plan page took 60 ms, against 15 ms at 1,000).
+ * theme's plans for each page made the build grow with the square of the plans: Astro's step took
+ * 111 ms per plan at 10,000 plans against 29 ms at 1,000, and 29 ms again with this index.
  */
 interface CrossIndex {
   bySlug: Map<string, PlanMatches>;
