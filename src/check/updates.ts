@@ -5,16 +5,10 @@
  * one the catalogue allows, no two values give one indicator, place, scope and year.
  */
 import { DataFileError, problem, type Problem } from '../data/problem.ts';
-import { readYaml, schemaProblems, type Describe } from '../data/yaml.ts';
+import { frontMatter, readYaml, schemaProblems, type Describe } from '../data/yaml.ts';
 import { scopeKey } from '../pipeline/lexicon.ts';
 import type { IndicatorCatalogue } from '../pipeline/enrich/goals-indicators.ts';
 import { updateSchema, type Update } from '../schemas/update.ts';
-
-/** The front matter of a Markdown file, and the line its first key is on. */
-export function frontMatter(text: string): { yaml: string; firstLine: number; body: string } | null {
-  const m = /^\ufeff?---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
-  return m ? { yaml: m[1]!, firstLine: 2, body: m[2]! } : null;
-}
 
 const describe: Describe = {
   field: (path) => (path.length ? `字段 ${path.map(String).join('.')}` : '(front matter)'),

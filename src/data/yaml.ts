@@ -107,3 +107,12 @@ export function formatPath(path: readonly PropertyKey[], data: unknown, list: st
   }
   return out;
 }
+
+/**
+ * The front matter of a Markdown or MDX file ("---\n<yaml>\n---\n<body>"), the line its first key
+ * is on, and the body after it; null when the file does not start with one.
+ */
+export function frontMatter(text: string): { yaml: string; firstLine: number; body: string } | null {
+  const m = /^\ufeff?---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
+  return m ? { yaml: m[1]!, firstLine: 2, body: m[2]! } : null;
+}

@@ -15,7 +15,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { parse as parseYaml } from 'yaml';
-import { FRONT_MATTER } from '../utils/plan-mdx.ts';
+import { frontMatter } from '../data/yaml.ts';
 
 export function planPages(base: string): Loader {
   return {
@@ -40,12 +40,12 @@ async function sync({ store, parseData, generateDigest }: LoaderContext, base: s
     const id = name.slice(0, -'.mdx'.length);
     const filePath = join(base, name);
     const text = readFileSync(join(dir, name), 'utf8');
-    const m = FRONT_MATTER.exec(text);
-    if (!m) throw new Error(`${filePath} 没有 front matter（--- 之间的 YAML）。这个文件由 npm run content 生成，请重新运行它，不要手改。`);
+    const head = frontMatter(text);
+    if (!head) throw new Error(`${filePath} 没有 front matter（--- 之间的 YAML）。这个文件由 npm run content 生成，请重新运行它，不要手改。`);
     seen.add(id);
     const digest = generateDigest(text);
     if (store.get(id)?.digest === digest) continue;
-    const data = await parseData({ id, data: parseYaml(m[1]!) as Record<string, unknown>, filePath });
+    const data = await parseData({ id, data: parseYaml(head.yaml) as Record<string, unknown>, filePath });
     store.set({ id, data, digest, filePath });
   }
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);

@@ -10,9 +10,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Fragment, jsx, jsxs } from 'astro/jsx-runtime';
 import { evaluate, type EvaluateOptions } from 'satteri';
-
-/** "---\n<yaml>\n---\n<body>": the front matter the emitter writes (emit/to-mdx.ts), then the MDX. */
-export const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
+import { frontMatter } from '../data/yaml.ts';
 
 // Marked as @astrojs/mdx marks the modules it compiles: its JSX renderer then reports an error
 // thrown while the page renders as an MDX error, with a hint.
@@ -23,7 +21,8 @@ type Content = ((props: { components?: Record<string, unknown> }) => unknown) & 
 /** The page body of content/plans/<slug>.mdx (`filePath` as the collection entry gives it), compiled. */
 export async function planContent(filePath: string): Promise<Content> {
   const text = readFileSync(resolve(filePath), 'utf8');
-  const body = text.slice(FRONT_MATTER.exec(text)?.[0].length ?? 0);
+  // After the front matter the emitter writes (emit/to-mdx.ts); the collection holds it as data.
+  const body = frontMatter(text)?.body ?? text;
   const module = (await evaluate(body, {
     // Astro's runtime types its props more narrowly than Sätteri's options say; it takes what MDX passes.
     Fragment, jsx: jsx as EvaluateOptions['jsx'], jsxs: jsxs as EvaluateOptions['jsxs'],
