@@ -18,7 +18,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Heading, Root, RootContent, Table } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
@@ -121,54 +121,65 @@ function linkModules(modules: string, dir: string): void {
   if (r.status !== 0) cpSync(modules, join(dir, 'node_modules'), { recursive: true });
 }
 
+/**
+ * A baseline project in `dir`: the packages, a package.json naming them, and `files` (path in the
+ * project → text); then the plans as Markdown in `plansDir`. Returns how many plans.
+ */
+function writeProject(project: string, dir: string, modules: string, name: string, files: Record<string, string>, plansDir: string): number {
+  mkdirSync(dir, { recursive: true });
+  linkModules(modules, dir);
+  writeFileSync(join(dir, 'package.json'), manifest(modules, name));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return writePlansMarkdown(project, join(dir, plansDir));
+}
+
 /** A Starlight project over the plans of `project`, in `dir`. */
 export function starlightProject(project: string, dir: string, modules: string): number {
-  mkdirSync(join(dir, 'src/content/docs'), { recursive: true });
-  linkModules(modules, dir);
-  writeFileSync(join(dir, 'package.json'), manifest(modules, 'starlight-baseline'));
-  writeFileSync(join(dir, 'astro.config.mjs'), [
-    "import { defineConfig } from 'astro/config';",
-    "import starlight from '@astrojs/starlight';",
-    `export default defineConfig({ site: '${SITE}', integrations: [starlight({ title: '城市生态环境保护规划', defaultLocale: 'root', locales: { root: { label: '简体中文', lang: 'zh-CN' } } })] });`,
-  ].join('\n'));
-  writeFileSync(join(dir, 'src/content.config.ts'), [
-    "import { defineCollection } from 'astro:content';",
-    "import { docsLoader } from '@astrojs/starlight/loaders';",
-    "import { docsSchema } from '@astrojs/starlight/schema';",
-    'export const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };',
-  ].join('\n'));
-  writeFileSync(join(dir, 'src/content/docs/index.md'), '---\ntitle: 城市生态环境保护规划\n---\n\n各地规划全文，可搜索。\n');
-  return writePlansMarkdown(project, join(dir, 'src/content/docs/plans'));
+  return writeProject(project, dir, modules, 'starlight-baseline', {
+    'astro.config.mjs': [
+      "import { defineConfig } from 'astro/config';",
+      "import starlight from '@astrojs/starlight';",
+      `export default defineConfig({ site: '${SITE}', integrations: [starlight({ title: '城市生态环境保护规划', defaultLocale: 'root', locales: { root: { label: '简体中文', lang: 'zh-CN' } } })] });`,
+    ].join('\n'),
+    'src/content.config.ts': [
+      "import { defineCollection } from 'astro:content';",
+      "import { docsLoader } from '@astrojs/starlight/loaders';",
+      "import { docsSchema } from '@astrojs/starlight/schema';",
+      'export const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };',
+    ].join('\n'),
+    'src/content/docs/index.md': '---\ntitle: 城市生态环境保护规划\n---\n\n各地规划全文，可搜索。\n',
+  }, 'src/content/docs/plans');
 }
 
 /** Plain Astro (a collection, a plan page, a list page) over the same Markdown, in `dir`. */
 export function astroPagefindProject(project: string, dir: string, modules: string): number {
-  mkdirSync(join(dir, 'src/pages/plans'), { recursive: true });
-  linkModules(modules, dir);
-  writeFileSync(join(dir, 'package.json'), manifest(modules, 'astro-pagefind-baseline'));
-  writeFileSync(join(dir, 'astro.config.mjs'), `import { defineConfig } from 'astro/config';\nexport default defineConfig({ site: '${SITE}' });\n`);
-  writeFileSync(join(dir, 'src/content.config.ts'), [
-    "import { defineCollection } from 'astro:content';",
-    "import { glob } from 'astro/loaders';",
-    "import { z } from 'astro/zod';",
-    "export const collections = { plans: defineCollection({ loader: glob({ pattern: '*.md', base: './src/plans' }), schema: z.object({ title: z.string() }) }) };",
-  ].join('\n'));
   const layout = (title: string, body: string) => `<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>{${title}}</title></head><body>${body}</body></html>`;
-  writeFileSync(join(dir, 'src/pages/plans/[slug].astro'), [
-    '---',
-    "import { getCollection, render } from 'astro:content';",
-    "export async function getStaticPaths() { return (await getCollection('plans')).map((entry) => ({ params: { slug: entry.id }, props: { entry } })); }",
-    'const { entry } = Astro.props;',
-    'const { Content } = await render(entry);',
-    '---',
-    layout('entry.data.title', '<main data-pagefind-body><h1>{entry.data.title}</h1><Content /></main>'),
-  ].join('\n'));
-  writeFileSync(join(dir, 'src/pages/index.astro'), [
-    '---',
-    "import { getCollection } from 'astro:content';",
-    "const plans = await getCollection('plans');",
-    '---',
-    layout("'城市生态环境保护规划'", '<main><h1>城市生态环境保护规划</h1><ul>{plans.map((p) => <li><a href={`/plans/${p.id}/`}>{p.data.title}</a></li>)}</ul></main>'),
-  ].join('\n'));
-  return writePlansMarkdown(project, join(dir, 'src/plans'));
+  return writeProject(project, dir, modules, 'astro-pagefind-baseline', {
+    'astro.config.mjs': `import { defineConfig } from 'astro/config';\nexport default defineConfig({ site: '${SITE}' });\n`,
+    'src/content.config.ts': [
+      "import { defineCollection } from 'astro:content';",
+      "import { glob } from 'astro/loaders';",
+      "import { z } from 'astro/zod';",
+      "export const collections = { plans: defineCollection({ loader: glob({ pattern: '*.md', base: './src/plans' }), schema: z.object({ title: z.string() }) }) };",
+    ].join('\n'),
+    'src/pages/plans/[slug].astro': [
+      '---',
+      "import { getCollection, render } from 'astro:content';",
+      "export async function getStaticPaths() { return (await getCollection('plans')).map((entry) => ({ params: { slug: entry.id }, props: { entry } })); }",
+      'const { entry } = Astro.props;',
+      'const { Content } = await render(entry);',
+      '---',
+      layout('entry.data.title', '<main data-pagefind-body><h1>{entry.data.title}</h1><Content /></main>'),
+    ].join('\n'),
+    'src/pages/index.astro': [
+      '---',
+      "import { getCollection } from 'astro:content';",
+      "const plans = await getCollection('plans');",
+      '---',
+      layout("'城市生态环境保护规划'", '<main><h1>城市生态环境保护规划</h1><ul>{plans.map((p) => <li><a href={`/plans/${p.id}/`}>{p.data.title}</a></li>)}</ul></main>'),
+    ].join('\n'),
+  }, 'src/plans');
 }
